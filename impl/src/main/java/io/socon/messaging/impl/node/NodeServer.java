@@ -1,0 +1,123 @@
+package io.socon.messaging.impl.node;
+
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.socon.messaging.impl.node.transport.HeadersFirstInterceptor;
+import io.socon.messaging.impl.node.transport.RateLimitInterceptor;
+import io.socon.messaging.impl.store.NodeStore;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running XMTP V3 node: {@code MlsApi} and {@code IdentityApi} on one gRPC port, over a
+ * {@link NodeStore}. Start it with {@link #start}, stop it with {@link #close} (graceful: new calls are
+ * refused, in-flight calls get the configured grace, live streams are ended so clients resubscribe).
+ * The store is not closed by the node; its owner closes it.
+ */
+public final class NodeServer implements AutoCloseable {
+
+    private final Server server;
+    private final Subscriptions subscriptions;
+    private final ExecutorService calls;
+    private final NodeSettings settings;
+
+    private NodeServer(Server server, Subscriptions subscriptions, ExecutorService calls, NodeSettings settings) {
+        this.server = server;
+        this.subscriptions = subscriptions;
+        this.calls = calls;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts a node.
+     *
+     * @throws PortInUseException if the port is taken
+     * @throws IOException if the server cannot start for another reason (e.g. unreadable TLS files)
+     */
+    public static NodeServer start(NodeSettings settings, NodeStore store, NodeValidation validation)
+            throws IOException {
+        Subscriptions subscriptions = new Subscriptions();
+        store.setEvents(subscriptions);
+        // Calls block on the database: run them on virtual threads, never on Netty's event loops.
+        ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("socon-node-call-", 0).factory());
+        NodeLimits limits = settings.limits();
+        HeadersFirstInterceptor headersFirst = new HeadersFirstInterceptor();
+        RateLimitInterceptor rateLimit = new RateLimitInterceptor(limits.requestsPerSecond(), limits.burst(), System::nanoTime);
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
+                .executor(calls)
+                .maxInboundMessageSize(limits.maxRequestBytes())
+                // libxmtp pings every 16 s, idle or not
+                .permitKeepAliveTime(15, TimeUnit.SECONDS)
+                .permitKeepAliveWithoutCalls(true)
+                .addService(ServerInterceptors.intercept(new MlsApiService(store, validation, limits, subscriptions),
+                        headersFirst, rateLimit))
+                .addService(ServerInterceptors.intercept(new IdentityApiService(store, validation, limits),
+                        headersFirst, rateLimit));
+        if (settings.tls()) {
+            builder.useTransportSecurity(settings.tlsCertificateChain().toFile(), settings.tlsPrivateKey().toFile());
+        }
+        Server server = builder.build();
+        try {
+            server.start();
+        } catch (IOException e) {
+            store.setEvents(null);
+            calls.shutdownNow();
+            subscriptions.close();
+            if (causedByBind(e)) {
+                throw new PortInUseException(settings.host(), settings.port(), e);
+            }
+            throw e;
+        }
+        return new NodeServer(server, subscriptions, calls, settings);
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The port the node listens on (the chosen one when started with port 0). */
+    public int port() {
+        return server.getPort();
+    }
+
+    public String host() {
+        return settings.host();
+    }
+
+    /** Live subscription streams now open. */
+    public int activeStreams() {
+        return subscriptions.activeStreams();
+    }
+
+    /** Blocks until the node has stopped. */
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        subscriptions.close();
+        try {
+            if (!server.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                server.shutdownNow();
+                server.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            calls.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.socon.messaging.impl.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.socon.messaging.impl.store.StoreException;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Opens the node's database: a connection pool on a JDBC URL (H2 or PostgreSQL), migrated to the
+ * current schema with Flyway before first use.
+ */
+public final class Database {
+
+    private Database() {
+    }
+
+    /**
+     * The embedded default: an H2 database in {@code directory}. {@code WRITE_DELAY=0} makes every commit
+     * reach the file before it is acknowledged, so a killed process loses nothing it confirmed.
+     */
+    public static String h2Url(Path directory) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("socon-node")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** A pooled, migrated data source; close it (it is a {@link HikariDataSource}) when done. */
+    public static HikariDataSource open(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setPoolName("socon-node");
+        config.setMaximumPoolSize(16);
+        config.setAutoCommit(true);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to the database at " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+        try {
+            migrate(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return dataSource;
+    }
+
+    /** Brings the node's tables to the current schema version. */
+    public static void migrate(DataSource dataSource) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/node")
+                    .table("socon_node_schema_history")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot migrate the node's database schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** The URL without any password parameter, for messages and logs. */
+    static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+}
