@@ -24,9 +24,6 @@ import java.util.regex.Pattern;
  */
 final class IdentityApiService extends IdentityApiGrpc.IdentityApiImplBase {
 
-    /** An inbox accepts at most this many identity updates (as XMTP's nodes). */
-    static final int MAX_UPDATES_PER_INBOX = 256;
-
     private static final Pattern INBOX_ID = Pattern.compile("[0-9a-f]{64}");
 
     private final NodeStore store;
@@ -55,13 +52,8 @@ final class IdentityApiService extends IdentityApiGrpc.IdentityApiImplBase {
                 throw new InvalidRequestException("the identity update has no actions");
             }
             limits.checkPayload("identity update", update.getSerializedSize());
-            store.appendIdentityUpdate(inboxId, log -> {
-                if (log.size() >= MAX_UPDATES_PER_INBOX) {
-                    throw new InvalidRequestException("inbox " + inboxId + " already has " + log.size()
-                            + " identity updates, the most an inbox may have");
-                }
-                return validation.identityUpdate(log, update);
-            });
+            // the verifier also enforces the cap of 256 updates per inbox
+            store.appendIdentityUpdate(inboxId, log -> validation.identityUpdate(log, update));
             return PublishIdentityUpdateResponse.getDefaultInstance();
         });
     }

@@ -47,7 +47,8 @@ public final class NodeServer implements AutoCloseable {
         ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("socon-node-call-", 0).factory());
         NodeLimits limits = settings.limits();
         HeadersFirstInterceptor headersFirst = new HeadersFirstInterceptor();
-        RateLimitInterceptor rateLimit = new RateLimitInterceptor(limits.requestsPerSecond(), limits.burst(), System::nanoTime);
+        RateLimitInterceptor rateLimit = new RateLimitInterceptor(limits.readsPerWindow(), limits.writesPerWindow(),
+                limits.window(), System::nanoTime);
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
                 .executor(calls)
                 .maxInboundMessageSize(limits.maxRequestBytes())

@@ -8,21 +8,92 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client address: {@code requestsPerSecond} sustained, {@code burst} at once. Calls
- * over the limit are refused with {@code RESOURCE_EXHAUSTED} and a message saying when to retry.
+ * XMTP-style rate limits per client address, reads and writes counted apart: a token bucket per client
+ * and kind that holds a whole window's allowance and refills evenly over the window (a smooth rolling
+ * window). Calls over the limit are refused with {@code RESOURCE_EXHAUSTED} and a message saying so.
  */
 public final class RateLimitInterceptor implements ServerInterceptor {
 
     private static final int MAX_TRACKED_CLIENTS = 100_000;
 
-    private final double tokensPerNano;
-    private final double burst;
-    private final LongSupplier nanoTime;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** The methods that write; every other call counts as a read. */
+    private static final Set<String> WRITES = Set.of(
+            "xmtp.mls.api.v1.MlsApi/SendGroupMessages",
+            "xmtp.mls.api.v1.MlsApi/SendWelcomeMessages",
+            "xmtp.mls.api.v1.MlsApi/UploadKeyPackage",
+            "xmtp.mls.api.v1.MlsApi/RegisterInstallation",
+            "xmtp.mls.api.v1.MlsApi/BatchPublishCommitLog",
+            "xmtp.identity.api.v1.IdentityApi/PublishIdentityUpdate");
+
+    private final Limiter reads;
+    private final Limiter writes;
+
+    public RateLimitInterceptor(int readsPerWindow, int writesPerWindow, Duration window, LongSupplier nanoTime) {
+        this.reads = new Limiter("read", readsPerWindow, window, nanoTime);
+        this.writes = new Limiter("write", writesPerWindow, window, nanoTime);
+    }
+
+    @Override
+    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
+            ServerCallHandler<Q, A> next) {
+        String client = clientOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
+        Limiter limiter = WRITES.contains(call.getMethodDescriptor().getFullMethodName()) ? writes : reads;
+        if (!limiter.tryAcquire(client)) {
+            call.close(Status.RESOURCE_EXHAUSTED.withDescription("rate limit exceeded for " + client + ": at most "
+                    + limiter.perWindow + " " + limiter.kind + " calls per " + limiter.window.toSeconds()
+                    + " s; slow down and retry later"), new Metadata());
+            return new ServerCall.Listener<>() { };
+        }
+        return next.startCall(call, headers);
+    }
+
+    private static String clientOf(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(address);
+    }
+
+    private static final class Limiter {
+        final String kind;
+        final int perWindow;
+        final Duration window;
+        final double tokensPerNano;
+        final LongSupplier nanoTime;
+        final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+        Limiter(String kind, int perWindow, Duration window, LongSupplier nanoTime) {
+            this.kind = kind;
+            this.perWindow = perWindow;
+            this.window = window;
+            this.tokensPerNano = perWindow / (double) window.toNanos();
+            this.nanoTime = nanoTime;
+        }
+
+        boolean tryAcquire(String client) {
+            long now = nanoTime.getAsLong();
+            if (buckets.size() > MAX_TRACKED_CLIENTS) {
+                long idle = window.toNanos();
+                buckets.entrySet().removeIf(e -> now - e.getValue().updatedNs > idle);
+            }
+            Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(perWindow, now));
+            synchronized (bucket) {
+                bucket.tokens = Math.min(perWindow, bucket.tokens + (now - bucket.updatedNs) * tokensPerNano);
+                bucket.updatedNs = now;
+                if (bucket.tokens < 1) {
+                    return false;
+                }
+                bucket.tokens -= 1;
+                return true;
+            }
+        }
+    }
 
     private static final class Bucket {
         double tokens;
@@ -32,47 +103,5 @@ public final class RateLimitInterceptor implements ServerInterceptor {
             this.tokens = tokens;
             this.updatedNs = now;
         }
-    }
-
-    public RateLimitInterceptor(int requestsPerSecond, int burst, LongSupplier nanoTime) {
-        this.tokensPerNano = requestsPerSecond / 1e9;
-        this.burst = burst;
-        this.nanoTime = nanoTime;
-    }
-
-    @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-            ServerCallHandler<Q, A> next) {
-        String client = clientOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
-        if (!tryAcquire(client)) {
-            call.close(Status.RESOURCE_EXHAUSTED.withDescription("rate limit exceeded for " + client
-                    + ": slow down and retry in a second"), new Metadata());
-            return new ServerCall.Listener<>() { };
-        }
-        return next.startCall(call, headers);
-    }
-
-    boolean tryAcquire(String client) {
-        long now = nanoTime.getAsLong();
-        if (buckets.size() > MAX_TRACKED_CLIENTS) {
-            buckets.entrySet().removeIf(e -> now - e.getValue().updatedNs > 60_000_000_000L);
-        }
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(burst, now));
-        synchronized (bucket) {
-            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updatedNs) * tokensPerNano);
-            bucket.updatedNs = now;
-            if (bucket.tokens < 1) {
-                return false;
-            }
-            bucket.tokens -= 1;
-            return true;
-        }
-    }
-
-    private static String clientOf(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
-        }
-        return String.valueOf(address);
     }
 }

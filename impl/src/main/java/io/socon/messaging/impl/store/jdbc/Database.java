@@ -42,7 +42,7 @@ public final class Database {
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to the database at " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+            throw new StoreException("cannot connect to the database at " + redactedUrl(jdbcUrl) + ": " + e.getMessage(), e);
         }
         try {
             migrate(dataSource);
@@ -68,7 +68,7 @@ public final class Database {
     }
 
     /** The URL without any password parameter, for messages and logs. */
-    static String redact(String jdbcUrl) {
+    public static String redactedUrl(String jdbcUrl) {
         return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 }
