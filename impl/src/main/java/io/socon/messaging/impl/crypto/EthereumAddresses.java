@@ -67,6 +67,16 @@ public final class EthereumAddresses {
         return fromPublicKey(new BigInteger(1, xy));
     }
 
+    /**
+     * The address of a SEC1-encoded secp256k1 public key, checking that it is a point on the curve.
+     *
+     * @param sec1 33 bytes ({@code 02}/{@code 03} and x) or 65 bytes ({@code 04}, x and y)
+     * @throws IllegalArgumentException for any other length or prefix, or bytes that are not a curve point
+     */
+    public static String fromSec1PublicKey(byte[] sec1) {
+        return fromPublicKey(Secp256k1.uncompressedXy(sec1));
+    }
+
     /** The address of a public key given as web3j's 512-bit integer {@code x || y}. */
     static String fromPublicKey(BigInteger publicKey) {
         return "0x" + Keys.getAddress(publicKey).toLowerCase(Locale.ROOT);
