@@ -53,6 +53,11 @@ public final class RateLimitInterceptor implements ServerInterceptor {
         return next.startCall(call, headers);
     }
 
+    /** Takes one call from the client's read or write allowance; false if there is none left. */
+    boolean tryAcquire(String client, boolean write) {
+        return (write ? writes : reads).tryAcquire(client);
+    }
+
     private static String clientOf(SocketAddress address) {
         if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
             return inet.getAddress().getHostAddress();
