@@ -45,6 +45,9 @@ public final class NodeMain implements Callable<Integer> {
     @Option(names = "--tls-key", description = "PEM private key of --tls-cert.")
     Path tlsKey;
 
+    @Option(names = "--verbose", description = "Log what the libraries do (connection pool, migrations, gRPC) at INFO level.")
+    boolean verbose;
+
     @Option(names = "--max-request-bytes", defaultValue = "52428800", description = "Largest gRPC request accepted (default: ${DEFAULT-VALUE}).")
     int maxRequestBytes;
 
@@ -75,6 +78,7 @@ public final class NodeMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = new CommandLine(this).getErr();
+        quietLibraries(verbose);
         NodeSettings settings;
         try {
             settings = NodeSettings.defaults().withHost(host).withPort(port)
@@ -131,6 +135,16 @@ public final class NodeMain implements Callable<Integer> {
         node.awaitTermination();
         stopped.await();
         return 0;
+    }
+
+    /** Keeps the console to our own lines and warnings unless asked for more. */
+    private static void quietLibraries(boolean verbose) {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level level = verbose ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING;
+        root.setLevel(level);
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            handler.setLevel(level);
+        }
     }
 
     /** Reports the version from the jar's manifest. */

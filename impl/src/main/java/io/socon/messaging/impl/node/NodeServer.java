@@ -79,7 +79,9 @@ public final class NodeServer implements AutoCloseable {
 
     private static boolean causedByBind(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException) {
+            // Netty's native transport reports EADDRINUSE as its own IOException, not a BindException
+            if (t instanceof BindException
+                    || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
                 return true;
             }
         }

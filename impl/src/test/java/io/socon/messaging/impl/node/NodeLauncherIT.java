@@ -110,7 +110,7 @@ class NodeLauncherIT {
             send(node.port(), 1);
             assertThat(query(node.port())).isEqualTo(1);
         } finally {
-            node.process().destroy(); // SIGTERM
+            node.process().toHandle().destroy(); // SIGTERM, leaving our end of the pipes open
         }
         assertThat(node.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(node.out().readLine()).isEqualTo("socon-node stopped");
@@ -129,7 +129,7 @@ class NodeLauncherIT {
         try {
             assertThat(query(second.port())).isEqualTo(50);
         } finally {
-            second.process().destroy();
+            second.process().toHandle().destroy();
             second.process().waitFor(30, TimeUnit.SECONDS);
         }
     }
