@@ -60,26 +60,28 @@ public final class IdentityUpdateRejectedException extends Exception {
 
     private final Rule rule;
     private final int actionIndex;
+    private final String detail;
 
     IdentityUpdateRejectedException(Rule rule, String detail) {
         this(rule, -1, detail);
     }
 
     IdentityUpdateRejectedException(Rule rule, int actionIndex, String detail) {
-        super(format(rule, actionIndex, detail));
+        this(rule, actionIndex, detail, "", null);
+    }
+
+    private IdentityUpdateRejectedException(Rule rule, int actionIndex, String detail, String location,
+            Throwable cause) {
+        super(format(rule, location, actionIndex, detail), cause);
         this.rule = Objects.requireNonNull(rule, "rule");
         this.actionIndex = actionIndex;
+        this.detail = detail;
     }
 
-    private IdentityUpdateRejectedException(IdentityUpdateRejectedException cause, String prefix) {
-        super(prefix + cause.getMessage(), cause);
-        this.rule = cause.rule;
-        this.actionIndex = cause.actionIndex;
-    }
-
-    /** The same rejection, with a note on where in a log it happened. */
-    IdentityUpdateRejectedException locatedAt(String prefix) {
-        return new IdentityUpdateRejectedException(this, prefix);
+    /** The same rejection, saying which entry of a log it concerns. */
+    IdentityUpdateRejectedException inLogEntry(int entry, int logSize) {
+        return new IdentityUpdateRejectedException(rule, actionIndex, detail,
+                "log entry " + entry + " of " + logSize + ": ", this);
     }
 
     /** Which rule was broken. */
@@ -92,8 +94,8 @@ public final class IdentityUpdateRejectedException extends Exception {
         return actionIndex < 0 ? OptionalInt.empty() : OptionalInt.of(actionIndex);
     }
 
-    private static String format(Rule rule, int actionIndex, String detail) {
+    private static String format(Rule rule, String location, int actionIndex, String detail) {
         String where = actionIndex < 0 ? "" : "actions[" + actionIndex + "]: ";
-        return "identity update rejected (" + rule + "): " + where + detail;
+        return "identity update rejected (" + rule + "): " + location + where + detail;
     }
 }

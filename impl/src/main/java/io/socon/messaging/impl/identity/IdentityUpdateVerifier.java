@@ -87,7 +87,7 @@ public final class IdentityUpdateVerifier {
             try {
                 state = apply(state, log.get(i));
             } catch (IdentityUpdateRejectedException e) {
-                throw e.locatedAt("log entry " + i + " of " + log.size() + ": ");
+                throw e.inLogEntry(i, log.size());
             }
         }
         return state;
