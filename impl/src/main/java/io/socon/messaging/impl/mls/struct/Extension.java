@@ -5,7 +5,6 @@ import io.socon.messaging.impl.mls.codec.MlsDecodeException;
 import io.socon.messaging.impl.mls.codec.TlsEncodable;
 import io.socon.messaging.impl.mls.codec.TlsReader;
 import io.socon.messaging.impl.mls.codec.TlsWriter;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,13 +68,14 @@ public record Extension(int type, Bytes data) implements TlsEncodable {
     public static List<Extension> readList(TlsReader in, String field) {
         int start = in.position();
         List<Extension> extensions = in.readList(field, Extension::readFrom);
-        BitSet seen = new BitSet();
-        for (Extension extension : extensions) {
-            if (seen.get(extension.type())) {
-                throw new MlsDecodeException(field, start,
-                        "extension type " + ExtensionType.describe(extension.type()) + " appears twice");
+        for (int i = 1; i < extensions.size(); i++) {
+            int type = extensions.get(i).type();
+            for (int j = 0; j < i; j++) {
+                if (extensions.get(j).type() == type) {
+                    throw new MlsDecodeException(field, start,
+                            "extension type " + ExtensionType.describe(type) + " appears twice");
+                }
             }
-            seen.set(extension.type());
         }
         return extensions;
     }
