@@ -4,6 +4,7 @@ import io.socon.messaging.impl.mls.codec.Bytes;
 import java.security.SecureRandom;
 import java.util.Objects;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * An Ed25519 signature key pair, the signature scheme of MLS cipher suite 3 (RFC 8032, pure Ed25519 without
@@ -56,21 +57,27 @@ public final class Ed25519KeyPair {
     /** Signs {@code message} with pure Ed25519 and returns the 64-byte signature. */
     public byte[] sign(byte[] message) {
         byte[] signature = new byte[SIGNATURE_SIZE];
-        privateKey.sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message, 0,
-                message.length, signature, 0);
+        privateKey.sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
         return signature;
     }
 
     /**
      * Whether {@code signature} is a valid pure Ed25519 signature of {@code message} under {@code publicKey}.
      * Keys or signatures of the wrong size, and keys that are not valid curve points, do not verify.
+     *
+     * <p>As strict as ed25519-dalek's {@code verify_strict}, which OpenMLS uses: besides what Bouncy Castle
+     * refuses (non-canonical encodings, S out of range, public keys of small order), a signature whose
+     * nonce point R has small order is refused, although the RFC 8032 equation can hold for it.
      */
     public static boolean verify(Bytes publicKey, byte[] message, Bytes signature) {
         if (publicKey.length() != KEY_SIZE || signature.length() != SIGNATURE_SIZE) {
             return false;
         }
-        return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature.toByteArray(), 0,
-                publicKey.toByteArray(), 0, message, 0, message.length);
+        byte[] signatureBytes = signature.toByteArray();
+        if (!Ed25519.validatePublicKeyPartial(signatureBytes, 0)) {
+            return false; // R is not a curve point of large order
+        }
+        return Ed25519.verify(signatureBytes, 0, publicKey.toByteArray(), 0, message, 0, message.length);
     }
 
     @Override

@@ -13,7 +13,8 @@ import io.socon.messaging.impl.mls.struct.WireFormat;
  *
  * <p>How far the bytes are checked:
  * <ul>
- *   <li>PrivateMessage: the whole message is decoded, so truncated input and trailing bytes are refused.
+ *   <li>PrivateMessage: the whole message is walked (without copying the ciphertext), so truncated input and
+ *       trailing bytes are refused.
  *   <li>PublicMessage: the framed content is walked up to its content type (group id, epoch, sender,
  *       authenticated data); the content, signature and tags after it are not decoded, since that needs
  *       proposal and commit decoding.
@@ -35,15 +36,23 @@ public final class MessageHeaderReader {
         int formatOffset = 2;
         WireFormat wireFormat = MlsMessage.readEnvelope(in);
         return switch (wireFormat) {
-            case PRIVATE_MESSAGE -> {
-                PrivateMessage message = PrivateMessage.readFrom(in);
-                in.expectEnd("MLSMessage");
-                yield new MessageHeader(wireFormat, message.groupId(), message.epoch(), message.contentType());
-            }
+            case PRIVATE_MESSAGE -> readPrivateMessageHeader(in);
             case PUBLIC_MESSAGE -> readPublicMessageHeader(in);
             default -> throw new MlsDecodeException("MLSMessage.wire_format", formatOffset,
                     "expected a public or private message, not " + wireFormat);
         };
+    }
+
+    /** The fields of PrivateMessage in order; the three after the content type are checked and skipped. */
+    private static MessageHeader readPrivateMessageHeader(TlsReader in) {
+        Bytes groupId = in.readOpaque("PrivateMessage.group_id");
+        long epoch = in.readUint64("PrivateMessage.epoch");
+        ContentType contentType = PrivateMessage.readContentType(in, "PrivateMessage.content_type");
+        in.skipOpaque("PrivateMessage.authenticated_data");
+        in.skipOpaque("PrivateMessage.encrypted_sender_data");
+        in.skipOpaque("PrivateMessage.ciphertext");
+        in.expectEnd("MLSMessage");
+        return new MessageHeader(WireFormat.PRIVATE_MESSAGE, groupId, epoch, contentType);
     }
 
     private static MessageHeader readPublicMessageHeader(TlsReader in) {

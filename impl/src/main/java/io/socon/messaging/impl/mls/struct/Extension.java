@@ -5,7 +5,7 @@ import io.socon.messaging.impl.mls.codec.MlsDecodeException;
 import io.socon.messaging.impl.mls.codec.TlsEncodable;
 import io.socon.messaging.impl.mls.codec.TlsReader;
 import io.socon.messaging.impl.mls.codec.TlsWriter;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,13 +69,19 @@ public record Extension(int type, Bytes data) implements TlsEncodable {
     public static List<Extension> readList(TlsReader in, String field) {
         int start = in.position();
         List<Extension> extensions = in.readList(field, Extension::readFrom);
-        BitSet seen = new BitSet();
-        for (Extension extension : extensions) {
-            if (seen.get(extension.type())) {
-                throw new MlsDecodeException(field, start,
-                        "extension type " + ExtensionType.describe(extension.type()) + " appears twice");
+        if (extensions.size() > 1) {
+            // sorting keeps this O(n log n) however many extensions a hostile sender packs in
+            int[] types = new int[extensions.size()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = extensions.get(i).type();
             }
-            seen.set(extension.type());
+            Arrays.sort(types);
+            for (int i = 1; i < types.length; i++) {
+                if (types[i] == types[i - 1]) {
+                    throw new MlsDecodeException(field, start,
+                            "extension type " + ExtensionType.describe(types[i]) + " appears twice");
+                }
+            }
         }
         return extensions;
     }

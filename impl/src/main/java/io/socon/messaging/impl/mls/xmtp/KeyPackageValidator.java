@@ -19,7 +19,9 @@ import io.socon.messaging.impl.mls.struct.ProtocolVersion;
 import io.socon.messaging.impl.wire.identity.MlsCredential;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Decides whether an uploaded or fetched key package may be used in XMTP: the checks libxmtp's validation
@@ -185,14 +187,16 @@ public final class KeyPackageValidator {
     private static void checkCapabilities(KeyPackage keyPackage) throws KeyPackageRejectedException {
         LeafNode leaf = keyPackage.leafNode();
         Capabilities capabilities = leaf.capabilities();
+        // a set, so that a hostile key package with huge lists costs linear time
+        Set<Integer> listed = new HashSet<>(capabilities.extensions());
         for (Extension extension : keyPackage.extensions()) {
-            if (!capabilities.supportsExtension(extension.type())) {
+            if (!isSupported(extension.type(), listed)) {
                 throw rejected(KeyPackageCheck.EXTENSIONS_IN_CAPABILITIES, "key package extension "
                         + ExtensionType.describe(extension.type()) + " is not listed in the leaf capabilities");
             }
         }
         for (Extension extension : leaf.extensions()) {
-            if (!capabilities.supportsExtension(extension.type())) {
+            if (!isSupported(extension.type(), listed)) {
                 throw rejected(KeyPackageCheck.EXTENSIONS_IN_CAPABILITIES, "leaf node extension "
                         + ExtensionType.describe(extension.type()) + " is not listed in the leaf capabilities");
             }
@@ -202,6 +206,11 @@ public final class KeyPackageValidator {
             throw rejected(KeyPackageCheck.CREDENTIAL_IN_CAPABILITIES, "credential type "
                     + CredentialType.describe(credentialType) + " is not listed in the leaf capabilities");
         }
+    }
+
+    /** RFC 9420's default extensions need not be listed in the capabilities; others must be. */
+    private static boolean isSupported(int extensionType, Set<Integer> listed) {
+        return ExtensionType.isDefault(extensionType) || listed.contains(extensionType);
     }
 
     /** OpenMLS's rule: valid when not_before < now < not_after, in whole seconds, with no tolerance. */

@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Every structure encodes and decodes back to itself, unknown values included. */
 class StructRoundTripTest {
@@ -54,6 +55,24 @@ class StructRoundTripTest {
                 .isInstanceOf(MlsDecodeException.class)
                 .hasMessageContaining("Exts.list at offset 0")
                 .hasMessageContaining("0x000a (last_resort) appears twice");
+    }
+
+    @Test
+    @Timeout(2)
+    void aHugeExtensionListIsCheckedForDuplicatesInLessThanQuadraticTime() {
+        // 65536 distinct types, then one repeated: a pairwise check would take billions of comparisons
+        TlsWriter out = new TlsWriter();
+        out.writeVector(list -> {
+            for (int type = 0; type <= 0xFFFF; type++) {
+                list.writeUint16(type).writeVarint(0);
+            }
+            list.writeUint16(0x1234).writeVarint(0);
+        });
+        byte[] bytes = out.toByteArray();
+
+        assertThatThrownBy(() -> TlsReader.decodeExactly(bytes, "Exts", in -> Extension.readList(in, "Exts.list")))
+                .isInstanceOf(MlsDecodeException.class)
+                .hasMessageContaining("0x1234 appears twice");
     }
 
     @Test
