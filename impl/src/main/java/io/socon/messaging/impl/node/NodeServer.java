@@ -5,6 +5,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.socon.messaging.impl.node.transport.HeadersFirstInterceptor;
 import io.socon.messaging.impl.node.transport.RateLimitInterceptor;
+import io.socon.messaging.impl.node.transport.StrictRequestParsing;
 import io.socon.messaging.impl.store.NodeStore;
 import java.io.IOException;
 import java.net.BindException;
@@ -55,10 +56,12 @@ public final class NodeServer implements AutoCloseable {
                 // libxmtp pings every 16 s, idle or not
                 .permitKeepAliveTime(15, TimeUnit.SECONDS)
                 .permitKeepAliveWithoutCalls(true)
-                .addService(ServerInterceptors.intercept(new MlsApiService(store, validation, limits, subscriptions),
-                        headersFirst, rateLimit))
-                .addService(ServerInterceptors.intercept(new IdentityApiService(store, validation, limits),
-                        headersFirst, rateLimit));
+                .addService(ServerInterceptors.intercept(
+                        StrictRequestParsing.wrap(new MlsApiService(store, validation, limits, subscriptions).bindService()),
+                        headersFirst, rateLimit, StrictRequestParsing.interceptor()))
+                .addService(ServerInterceptors.intercept(
+                        StrictRequestParsing.wrap(new IdentityApiService(store, validation, limits).bindService()),
+                        headersFirst, rateLimit, StrictRequestParsing.interceptor()));
         if (settings.tls()) {
             builder.useTransportSecurity(settings.tlsCertificateChain().toFile(), settings.tlsPrivateKey().toFile());
         }
