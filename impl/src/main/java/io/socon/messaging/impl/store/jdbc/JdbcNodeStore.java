@@ -74,6 +74,15 @@ public final class JdbcNodeStore implements NodeStore {
         this.events = events == null ? StoreEvents.NONE : events;
     }
 
+    /**
+     * A store on a data source the caller owns (e.g. a container-managed JNDI data source): migrates the
+     * schema first; closing the store leaves the data source open.
+     */
+    public static JdbcNodeStore on(DataSource dataSource) {
+        Database.migrate(dataSource);
+        return new JdbcNodeStore(dataSource, null, Clock.systemUTC());
+    }
+
     /** Opens (and migrates) the database at {@code jdbcUrl}; closing the store closes the pool. */
     public static JdbcNodeStore open(String jdbcUrl, String user, String password) {
         var pool = Database.open(jdbcUrl, user, password);
