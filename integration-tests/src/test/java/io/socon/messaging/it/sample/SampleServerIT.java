@@ -56,7 +56,28 @@ class SampleServerIT {
                 .anySatisfy(check -> {
                     assertThat(check.getString("name")).isEqualTo(READINESS_CHECK);
                     assertThat(check.getString("status")).isEqualTo("UP");
+                    assertThat(check.getJsonObject("data").getString("xmtpNode"))
+                            .startsWith("listening on 127.0.0.1:" + System.getProperty("sample.nodePort"));
                 });
+    }
+
+    @Test
+    void theEmbeddedXmtpNodeAnswersGrpc() throws Exception {
+        int port = Integer.parseInt(System.getProperty("sample.nodePort"));
+        io.grpc.ManagedChannel channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder
+                .forAddress("127.0.0.1", port).usePlaintext().build();
+        try {
+            var answer = io.socon.messaging.impl.wire.identity.api.v1.IdentityApiGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .getInboxIds(io.socon.messaging.impl.wire.identity.api.v1.GetInboxIdsRequest.newBuilder()
+                            .addRequests(io.socon.messaging.impl.wire.identity.api.v1.GetInboxIdsRequest.Request.newBuilder()
+                                    .setIdentifier("0x" + "4".repeat(40)))
+                            .build());
+            assertThat(answer.getResponsesCount()).isEqualTo(1);
+            assertThat(answer.getResponses(0).hasInboxId()).isFalse();
+        } finally {
+            channel.shutdownNow();
+        }
     }
 
     @Test

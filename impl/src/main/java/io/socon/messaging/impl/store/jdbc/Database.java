@@ -56,9 +56,9 @@ public final class Database {
     /** Brings the node's tables to the current schema version. */
     public static void migrate(DataSource dataSource) {
         try {
-            Flyway.configure()
+            Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/node")
+                    .resourceProvider(new NodeMigrations())
                     .table("socon_node_schema_history")
                     .load()
                     .migrate();

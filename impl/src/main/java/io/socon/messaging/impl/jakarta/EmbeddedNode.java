@@ -1,0 +1,111 @@
+package io.socon.messaging.impl.jakarta;
+
+import io.socon.messaging.impl.node.NodeServer;
+import io.socon.messaging.impl.node.XmtpNodeValidation;
+import io.socon.messaging.impl.store.NodeStore;
+import io.socon.messaging.impl.store.jdbc.Database;
+import io.socon.messaging.impl.store.jdbc.JdbcNodeStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The XMTP node that runs inside the application: started when the application starts (unless
+ * {@code socon.node.mode=remote}), stopped gracefully when it stops. If it cannot start (a busy port, an
+ * unreachable database) the application still deploys, the cause is logged once, and {@link #status()}
+ * says why, so readiness checks can report it.
+ */
+@ApplicationScoped
+public class EmbeddedNode {
+
+    private static final Logger LOG = System.getLogger(EmbeddedNode.class.getName());
+
+    /** What the node is doing, for health checks and the UI. */
+    public record Status(boolean running, String detail) {
+    }
+
+    @Inject
+    Config config;
+
+    private volatile NodeStore store;
+    private volatile NodeServer server;
+    private volatile Status status = new Status(false, "not started");
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        start();
+    }
+
+    synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        EmbeddedNodeConfig settings;
+        try {
+            settings = EmbeddedNodeConfig.from(config);
+        } catch (IllegalArgumentException e) {
+            fail("the node settings are invalid: " + e.getMessage(), e);
+            return;
+        }
+        if (settings.mode() == EmbeddedNodeConfig.Mode.REMOTE) {
+            status = new Status(false, "remote node " + settings.remoteUrl().orElse("?") + " is used; none runs here");
+            return;
+        }
+        try {
+            String url;
+            if (settings.jdbcUrl().isPresent()) {
+                url = settings.jdbcUrl().get();
+            } else {
+                Files.createDirectories(settings.dataDir());
+                url = Database.h2Url(settings.dataDir());
+            }
+            store = JdbcNodeStore.open(url, settings.jdbcUser().orElse(null), settings.jdbcPassword().orElse(null));
+            server = NodeServer.start(settings.settings(), store, XmtpNodeValidation.create());
+            String where = settings.jdbcUrl().map(Database::redactedUrl)
+                    .orElse("H2 in " + settings.dataDir().toAbsolutePath());
+            status = new Status(true, "listening on " + settings.settings().host() + ":" + server.port() + ", " + where);
+            LOG.log(Level.INFO, "Socon XMTP node " + status.detail());
+        } catch (Exception e) {
+            closeQuietly();
+            fail("the embedded XMTP node did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void fail(String message, Exception cause) {
+        status = new Status(false, message);
+        LOG.log(Level.ERROR, message, cause);
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        closeQuietly();
+        status = new Status(false, "stopped");
+    }
+
+    private void closeQuietly() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** The port the node listens on, while it runs. */
+    public Optional<Integer> port() {
+        NodeServer running = server;
+        return running == null ? Optional.empty() : Optional.of(running.port());
+    }
+}
