@@ -113,6 +113,65 @@ public final class Hpke {
     }
 
     /**
+     * SetupBaseS followed by Export (RFC 9180 section 5.3): encapsulates to {@code recipientPublicKey} and
+     * exports {@code length} bytes for {@code exporterContext}. MLS uses it for external init (RFC 9420
+     * section 8.3).
+     */
+    public static Export sendExport(Bytes recipientPublicKey, byte[] info, byte[] exporterContext, int length,
+                                    X25519KeyPair ephemeral) {
+        X25519PublicKeyParameters recipient = publicKey(recipientPublicKey);
+        X25519PrivateKeyParameters ephemeralPrivate = ephemeral.privateParameters();
+        AsymmetricCipherKeyPair ephemeralPair = new AsymmetricCipherKeyPair(
+                ephemeralPrivate.generatePublicKey(), ephemeralPrivate);
+        try {
+            HPKEContextWithEncapsulation context = newHpke().setupBaseS(recipient, info, ephemeralPair);
+            return new Export(Bytes.copyOf(context.getEncapsulation()), context.export(exporterContext, length));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new MlsCryptoException("HPKE encapsulation failed (invalid public key?)", e);
+        }
+    }
+
+    /**
+     * SetupBaseR followed by Export: the receiver's side of {@link #sendExport}.
+     *
+     * @throws MlsCryptoException if the KEM output is malformed
+     */
+    public static byte[] receiveExport(X25519KeyPair recipient, Bytes kemOutput, byte[] info,
+                                       byte[] exporterContext, int length) {
+        if (kemOutput.length() != ENC_LENGTH) {
+            throw new MlsCryptoException("HPKE KEM output must have " + ENC_LENGTH + " bytes");
+        }
+        X25519PrivateKeyParameters privateKey = recipient.privateParameters();
+        AsymmetricCipherKeyPair pair = new AsymmetricCipherKeyPair(privateKey.generatePublicKey(), privateKey);
+        try {
+            return newHpke().setupBaseR(kemOutput.toByteArray(), pair, info).export(exporterContext, length);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new MlsCryptoException("HPKE decapsulation failed", e);
+        }
+    }
+
+    /** What {@link #sendExport} returns: the KEM output to send and the exported secret. */
+    public static final class Export {
+        private final Bytes kemOutput;
+        private final byte[] secret;
+
+        Export(Bytes kemOutput, byte[] secret) {
+            this.kemOutput = kemOutput;
+            this.secret = secret;
+        }
+
+        /** The encapsulated key to send to the recipient. */
+        public Bytes kemOutput() {
+            return kemOutput;
+        }
+
+        /** The exported secret itself (not a copy): the caller takes ownership and should wipe it. */
+        public byte[] takeSecret() {
+            return secret;
+        }
+    }
+
+    /**
      * DeriveKeyPair(ikm) of RFC 9180 for DHKEM(X25519, HKDF-SHA256): the key pair RFC 9420 derives from a
      * node secret (section 7.4) or the external secret (section 8).
      */

@@ -50,6 +50,13 @@ public final class Kdf {
         return out;
     }
 
+    /**
+     * MAC(key, data): HMAC-SHA256, the MAC of RFC 9420 section 5.2 (confirmation and membership tags).
+     */
+    public static byte[] mac(byte[] key, byte[] data) {
+        return extract(key, data);
+    }
+
     /** Nh zero bytes, the stand-in for an absent secret (RFC 9420 section 8). */
     public static byte[] zeros() {
         return new byte[HASH_LENGTH];
@@ -98,6 +105,19 @@ public final class Kdf {
      */
     public static byte[] expandWithLabel(byte[] secret, String label, byte[] context, int length) {
         return expand(secret, kdfLabel(label, context, length), length);
+    }
+
+    /**
+     * ExpandWithLabel with a label given as bytes (without the prefix), for labels that are not ASCII text,
+     * such as those an application passes to MLS-Exporter.
+     */
+    public static byte[] expandWithLabel(byte[] secret, byte[] label, byte[] context, int length) {
+        return expand(secret, kdfLabel(label, context, length), length);
+    }
+
+    /** DeriveSecret with a label given as bytes (without the prefix). */
+    public static byte[] deriveSecret(byte[] secret, byte[] label) {
+        return expandWithLabel(secret, label, EMPTY, HASH_LENGTH);
     }
 
     /** DeriveSecret(secret, label) = ExpandWithLabel(secret, label, "", Nh). */
@@ -152,7 +172,23 @@ public final class Kdf {
         if (length < 0 || length > 0xFFFF) {
             throw new IllegalArgumentException("KDFLabel length is a uint16: " + length);
         }
-        int labelLength = PREFIX_BYTES.length + label.length();
+        byte[] labelBytes = new byte[label.length()];
+        for (int i = 0; i < labelBytes.length; i++) {
+            char c = label.charAt(i);
+            if (c > 0x7F) {
+                throw new IllegalArgumentException("labels are ASCII: " + label);
+            }
+            labelBytes[i] = (byte) c;
+        }
+        return kdfLabel(labelBytes, context, length);
+    }
+
+    /** The encoded KDFLabel structure for a label given as bytes (without prefix). */
+    static byte[] kdfLabel(byte[] label, byte[] context, int length) {
+        if (length < 0 || length > 0xFFFF) {
+            throw new IllegalArgumentException("KDFLabel length is a uint16: " + length);
+        }
+        int labelLength = PREFIX_BYTES.length + label.length;
         int labelPrefix = varintSize(labelLength);
         int contextPrefix = varintSize(context.length);
         byte[] out = new byte[2 + labelPrefix + labelLength + contextPrefix + context.length];
@@ -161,13 +197,8 @@ public final class Kdf {
         int at = putVarint(out, 2, labelLength);
         System.arraycopy(PREFIX_BYTES, 0, out, at, PREFIX_BYTES.length);
         at += PREFIX_BYTES.length;
-        for (int i = 0; i < label.length(); i++) {
-            char c = label.charAt(i);
-            if (c > 0x7F) {
-                throw new IllegalArgumentException("labels are ASCII: " + label);
-            }
-            out[at++] = (byte) c;
-        }
+        System.arraycopy(label, 0, out, at, label.length);
+        at += label.length;
         at = putVarint(out, at, context.length);
         System.arraycopy(context, 0, out, at, context.length);
         return out;
