@@ -598,7 +598,7 @@ public final class RatchetTree implements TlsEncodable {
     /**
      * Applies an Update (RFC 9420 section 12.1.2): replaces the sender's leaf and blanks its direct path.
      *
-     * @throws IllegalArgumentException if the sender's leaf is blank
+     * @throws TreeValidationException if the sender's leaf is blank
      */
     public RatchetTree updateLeaf(int leafIndex, LeafNode leafNode) {
         requireMember(leafIndex);
@@ -608,7 +608,7 @@ public final class RatchetTree implements TlsEncodable {
     /**
      * Applies a Remove (RFC 9420 section 12.1.3): blanks the leaf and its direct path, then truncates.
      *
-     * @throws IllegalArgumentException if the leaf is blank or outside the tree
+     * @throws TreeValidationException if the leaf is blank or outside the tree
      */
     public RatchetTree removeLeaf(int leafIndex) {
         requireMember(leafIndex);
@@ -637,7 +637,7 @@ public final class RatchetTree implements TlsEncodable {
 
     private void requireMember(int leafIndex) {
         if (leaf(leafIndex).isEmpty()) {
-            throw new IllegalArgumentException("leaf " + leafIndex + " is blank or outside the tree");
+            throw new TreeValidationException("leaf " + leafIndex + " is blank or outside the tree");
         }
     }
 

@@ -9,6 +9,8 @@
  *       {@link io.socon.messaging.impl.mls.tree.ParentNode}s), the {@code ratchet_tree} extension encoding, a
  *       versioned storage form, resolutions and filtered direct paths, tree hashes, parent hashes and their
  *       verification, and the tree changes of Add, Update and Remove.</li>
+ *   <li>{@link io.socon.messaging.impl.mls.tree.TreeEvolution}: Add, Update and Remove proposals applied to a
+ *       tree, one at a time or a commit's list in RFC 9420's order.</li>
  *   <li>{@link io.socon.messaging.impl.mls.tree.LeafNodeValidator} and
  *       {@link io.socon.messaging.impl.mls.tree.TreeValidator}: the checks of RFC 9420 sections 7.3 and
  *       12.4.3.1, failing with {@link io.socon.messaging.impl.mls.tree.TreeValidationException}.</li>
