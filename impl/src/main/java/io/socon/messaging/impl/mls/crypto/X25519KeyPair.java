@@ -40,6 +40,16 @@ public final class X25519KeyPair {
         return new X25519KeyPair(new X25519PrivateKeyParameters(privateKey, 0));
     }
 
+    /** Wraps Bouncy Castle's private key; for this package's HPKE code. */
+    static X25519KeyPair of(X25519PrivateKeyParameters privateKey) {
+        return new X25519KeyPair(privateKey);
+    }
+
+    /** Bouncy Castle's private key; for this package's HPKE code only. */
+    X25519PrivateKeyParameters privateParameters() {
+        return privateKey;
+    }
+
     /** The 32-byte public key. */
     public Bytes publicKey() {
         return publicKey;
