@@ -16,6 +16,13 @@
  *       12.4.3.1, failing with {@link io.socon.messaging.impl.mls.tree.TreeValidationException}.</li>
  * </ul>
  *
+ * <ul>
+ *   <li>{@link io.socon.messaging.impl.mls.tree.TreeKem}: creating an UpdatePath as a committer and merging and
+ *       decrypting one as a receiver (cipher suite 3), giving the commit secret.</li>
+ *   <li>{@link io.socon.messaging.impl.mls.tree.TreePrivateKeys}: a member's private node keys, copy-on-write,
+ *       wiped on {@code close()}, with a versioned storage form.</li>
+ * </ul>
+ *
  * <p>Hashes come from {@link io.socon.messaging.impl.mls.tree.SuiteHash}; private keys are never part of a
  * {@code RatchetTree}.
  */
