@@ -5,6 +5,8 @@ import io.socon.messaging.impl.mls.codec.MlsDecodeException;
 import io.socon.messaging.impl.mls.codec.TlsEncodable;
 import io.socon.messaging.impl.mls.codec.TlsReader;
 import io.socon.messaging.impl.mls.codec.TlsWriter;
+import io.socon.messaging.impl.mls.struct.Extension;
+import io.socon.messaging.impl.mls.struct.ExtensionType;
 import io.socon.messaging.impl.mls.struct.LeafNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -141,6 +143,20 @@ public final class RatchetTree implements TlsEncodable {
                 throw new MlsDecodeException("RatchetTreeState.nodes", at, e.getMessage());
             }
         });
+    }
+
+    /**
+     * The tree carried in a {@code ratchet_tree} extension among {@code extensions} (e.g. a GroupInfo's), if any.
+     *
+     * @throws MlsDecodeException if the extension's data is not a well-formed tree
+     */
+    public static Optional<RatchetTree> fromExtensions(List<Extension> extensions) {
+        return Extension.find(extensions, ExtensionType.RATCHET_TREE).map(e -> decode(e.data().toByteArray()));
+    }
+
+    /** This tree as a {@code ratchet_tree} extension for a GroupInfo. */
+    public Extension toExtension() {
+        return new Extension(ExtensionType.RATCHET_TREE, Bytes.copyOf(toBytes()));
     }
 
     /** The versioned storage form: version, leaf count, then every node including trailing blanks. */

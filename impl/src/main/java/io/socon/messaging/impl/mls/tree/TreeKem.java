@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,9 +55,37 @@ public final class TreeKem {
      * @param keys         the committer's private keys in the new tree
      * @param groupContext the provisional group context with the new tree hash
      * @param commitSecret the commit secret (the caller owns and wipes it)
+     * @param pathSecrets  the path secret of each node of the filtered direct path, by node index, for the
+     *                     Welcome of members added by the same commit (the caller owns and wipes them)
      */
     public record Created(RatchetTree tree, UpdatePath path, TreePrivateKeys keys, GroupContext groupContext,
-                          byte[] commitSecret) {
+                          byte[] commitSecret, Map<Integer, byte[]> pathSecrets) {
+
+        /**
+         * The path secret a new member at {@code leafIndex} must receive in its Welcome: that of the lowest node
+         * of the committer's filtered direct path above it (a copy).
+         *
+         * @throws IllegalArgumentException if no node of the path is above that leaf
+         */
+        public byte[] pathSecretFor(int leafIndex) {
+            int leafNode = TreeMath.leafToNode(leafIndex);
+            int best = -1;
+            for (int node : pathSecrets.keySet()) {
+                if (TreeMath.isInSubtree(leafNode, node) && (best < 0 || TreeMath.level(node) < TreeMath.level(best))) {
+                    best = node;
+                }
+            }
+            if (best < 0) {
+                throw new IllegalArgumentException("no node of the path is above leaf " + leafIndex);
+            }
+            return pathSecrets.get(best).clone();
+        }
+
+        /** Wipes the commit secret and the path secrets. */
+        public void wipeSecrets() {
+            Arrays.fill(commitSecret, (byte) 0);
+            pathSecrets.values().forEach(secret -> Arrays.fill(secret, (byte) 0));
+        }
     }
 
     /**
@@ -138,12 +167,17 @@ public final class TreeKem {
             nodes.add(new UpdatePath.Node(nodeKeys.get(path[i]).publicKey(), ciphertexts));
         }
         byte[] commitSecret = secrets[path.length].clone();
+        Map<Integer, byte[]> pathSecrets = new HashMap<>();
+        for (int i = 0; i < path.length; i++) {
+            pathSecrets.put(path[i], secrets[i].clone());
+        }
         wipe(secrets);
         TreePrivateKeys keys;
         try (TreePrivateKeys leafOnly = TreePrivateKeys.forLeaf(leafIndex, leafKey)) {
             keys = leafOnly.with(nodeKeys);
         }
-        return new Created(after, new UpdatePath(leaf, nodes), keys, context, commitSecret);
+        return new Created(after, new UpdatePath(leaf, nodes), keys, context, commitSecret,
+                Collections.unmodifiableMap(pathSecrets));
     }
 
     /**
@@ -152,7 +186,8 @@ public final class TreeKem {
      * the sender's filtered direct path, that none of its keys is already in the tree, that the new leaf's parent
      * hash matches the merged path (and, if {@code validator} is given, that the leaf is a valid commit leaf),
      * then decrypts the path secret of the lowest node above the receiver, derives the rest and checks every
-     * derived public key against the path.
+     * derived public key against the path. The receiver's keys for nodes the path (or earlier proposals)
+     * blanked or replaced are left out of the returned store.
      *
      * @param receiver    the receiver's keys in {@code tree} (not the sender's, not a leaf in {@code newLeaves})
      * @param provisional the new epoch's group context (its tree hash is replaced)
@@ -246,10 +281,55 @@ public final class TreeKem {
             secret = next;
         }
         TreePrivateKeys keys;
-        try (TreePrivateKeys pruned = receiver.without(tree.directPath(sender))) {
+        try (TreePrivateKeys pruned = receiver.retainedFor(after)) {
             keys = pruned.with(learned);
         }
         return new Processed(after, keys, context, secret, filtered[level], decrypted);
+    }
+
+    /**
+     * The keys a member added by a commit learns from the path secret in its Welcome (RFC 9420 section 12.4.3.1):
+     * starting at the lowest node of the committer's filtered direct path above the joiner, each path secret gives
+     * that node's key pair and the next node's secret, up to the root. Every derived public key must match
+     * {@code tree} (the tree of the new epoch).
+     *
+     * @param tree       the new epoch's tree
+     * @param committer  the committer's leaf index
+     * @param joiner     the joiner's keys (its leaf key)
+     * @param pathSecret the path secret from the Welcome's GroupSecrets
+     * @throws TreeValidationException if a derived key does not match the tree
+     */
+    public static TreePrivateKeys keysFromPathSecret(RatchetTree tree, int committer, TreePrivateKeys joiner,
+                                                     byte[] pathSecret) {
+        int joinerNode = TreeMath.leafToNode(joiner.leafIndex());
+        int[] filtered = tree.filteredDirectPath(committer);
+        int start = 0;
+        while (start < filtered.length && !TreeMath.isInSubtree(joinerNode, filtered[start])) {
+            start++;
+        }
+        if (start == filtered.length) {
+            throw new TreeValidationException("no node of leaf " + committer + "'s path is above leaf "
+                    + joiner.leafIndex());
+        }
+        Map<Integer, X25519KeyPair> learned = new HashMap<>();
+        byte[] secret = pathSecret.clone();
+        try {
+            for (int i = start; i < filtered.length; i++) {
+                X25519KeyPair pair = TreePrivateKeys.nodeKeyPair(secret);
+                Node node = tree.node(filtered[i]);
+                if (node == null || !pair.publicKey().equals(node.encryptionKey())) {
+                    throw new TreeValidationException("the key derived for node " + filtered[i]
+                            + " from the Welcome's path secret differs from the tree's");
+                }
+                learned.put(filtered[i], pair);
+                byte[] next = Kdf.deriveSecret(secret, "path");
+                Arrays.fill(secret, (byte) 0);
+                secret = next;
+            }
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+        return joiner.with(learned);
     }
 
     private static void checkKeysAreNew(RatchetTree tree, UpdatePath path) {

@@ -102,6 +102,26 @@ public final class TreePrivateKeys implements AutoCloseable {
     }
 
     /**
+     * A store with only the keys that still belong to {@code tree}: a proposal that blanks nodes (Update,
+     * Remove) or truncates the tree makes the keys of those nodes useless, and RFC 9420 section 7.5 asks that
+     * outdated keys be deleted. Use after applying proposals to the public tree.
+     */
+    public TreePrivateKeys retainedFor(RatchetTree tree) {
+        TreeMap<Integer, byte[]> copy = copyKeys();
+        copy.entrySet().removeIf(entry -> {
+            int node = entry.getKey();
+            boolean keep = node < tree.nodeCount() && !tree.isBlank(node)
+                    && X25519KeyPair.fromPrivateKey(entry.getValue()).publicKey()
+                            .equals(tree.node(node).encryptionKey());
+            if (!keep) {
+                wipe(entry.getValue());
+            }
+            return !keep;
+        });
+        return new TreePrivateKeys(leafIndex, copy);
+    }
+
+    /**
      * Whether every key belongs to a non-blank node of {@code tree} with the matching public key, the check
      * RFC 9420's test vectors make of a member's private state.
      */

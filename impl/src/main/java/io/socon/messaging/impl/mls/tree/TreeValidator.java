@@ -4,6 +4,7 @@ import io.socon.messaging.impl.mls.codec.Bytes;
 import io.socon.messaging.impl.mls.struct.Extension;
 import io.socon.messaging.impl.mls.struct.LeafNode;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -114,8 +115,9 @@ public final class TreeValidator {
                 if (between == p) {
                     break;
                 }
+                // binary search: a list that is not sorted fails its own check when its node is visited
                 if (tree.node(between) instanceof Node.Parent mid
-                        && !mid.parentNode().unmergedLeaves().contains(leaf)) {
+                        && Collections.binarySearch(mid.parentNode().unmergedLeaves(), leaf) < 0) {
                     throw new TreeValidationException("node " + between + " lies between unmerged leaf " + leaf
                             + " and node " + p + " but does not list it");
                 }
