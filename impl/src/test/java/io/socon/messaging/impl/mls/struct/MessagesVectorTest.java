@@ -11,6 +11,7 @@ import io.socon.messaging.impl.mls.framing.ContentType;
 import io.socon.messaging.impl.mls.framing.MessageHeader;
 import io.socon.messaging.impl.mls.framing.MessageHeaderReader;
 import io.socon.messaging.impl.mls.framing.PrivateMessage;
+import io.socon.messaging.impl.mls.tree.RatchetTree;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,10 +106,10 @@ class MessagesVectorTest {
         int leaves = 0;
         for (JsonObject entry : entries) {
             byte[] bytes = MlsTestVectors.hex(entry, "ratchet_tree");
-            RatchetTreeForTests tree = RatchetTreeForTests.decode(bytes);
+            RatchetTree tree = RatchetTree.decode(bytes);
 
             assertThat(tree.toBytes()).isEqualTo(bytes);
-            leaves += tree.leaves().size();
+            leaves += tree.memberCount();
         }
         assertThat(leaves).isPositive();
     }

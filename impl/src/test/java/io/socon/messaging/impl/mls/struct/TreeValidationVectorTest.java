@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import io.socon.messaging.impl.mls.MlsTestVectors;
 import io.socon.messaging.impl.mls.codec.Bytes;
+import io.socon.messaging.impl.mls.tree.RatchetTree;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,23 +25,23 @@ class TreeValidationVectorTest {
         for (JsonObject entry : entries) {
             byte[] bytes = MlsTestVectors.hex(entry, "tree");
             Bytes groupId = Bytes.copyOf(MlsTestVectors.hex(entry, "group_id"));
-            RatchetTreeForTests tree = RatchetTreeForTests.decode(bytes);
+            RatchetTree tree = RatchetTree.decode(bytes);
             assertThat(tree.toBytes()).isEqualTo(bytes);
 
-            for (Map.Entry<Integer, LeafNode> leaf : tree.leaves().entrySet()) {
-                LeafNode node = leaf.getValue();
+            for (int leafIndex : tree.occupiedLeaves()) {
+                LeafNode node = tree.leaf(leafIndex).orElseThrow();
                 boolean verifies = switch (node.source()) {
                     case LeafNodeSource.FromKeyPackage k -> {
                         keyPackageLeaves++;
                         yield node.signatureVerifies();
                     }
-                    case LeafNodeSource.FromUpdate u -> node.signatureVerifies(groupId, leaf.getKey());
+                    case LeafNodeSource.FromUpdate u -> node.signatureVerifies(groupId, leafIndex);
                     case LeafNodeSource.FromCommit c -> {
                         commitLeaves++;
-                        yield node.signatureVerifies(groupId, leaf.getKey());
+                        yield node.signatureVerifies(groupId, leafIndex);
                     }
                 };
-                assertThat(verifies).as("leaf %d of tree %s", leaf.getKey(), groupId).isTrue();
+                assertThat(verifies).as("leaf %d of tree %s", leafIndex, groupId).isTrue();
             }
         }
         assertThat(keyPackageLeaves).isPositive();
