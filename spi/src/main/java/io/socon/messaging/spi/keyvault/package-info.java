@@ -16,14 +16,20 @@
  * <p>Defaults:
  * <ul>
  *   <li>{@link io.socon.messaging.spi.keyvault.InMemoryKeyVault}: JDK only, for tests and development.</li>
- *   <li>The encrypted file vault (to be built in {@code impl}): JDK PKCS#12 cannot hold these keys (a
- *       private-key entry needs an X.509 certificate, which the JDK cannot create without internal APIs, and
- *       the JDK has no secp256k1 since JDK 16), so the vault is one file of entries, each the key's 32-byte
- *       private material sealed with AES-256-GCM under a key derived from the configured password with
- *       PBKDF2-HMAC-SHA256 (600,000 iterations, 16-byte random salt per file), the key URI and kind as
- *       associated data, written atomically (temp file and rename), with a file-format version byte. The
- *       password comes from MicroProfile Config ({@code socon.vault.file.password}); secp256k1 signing there
- *       uses Bouncy Castle.</li>
+ *   <li>The file vault (to be built in {@code impl}, because its secp256k1 signing should use Bouncy
+ *       Castle rather than this module's plain-Java curve code): a standard PKCS#12 file. The JDK's PKCS#12
+ *       cannot store these keys as private-key entries (those need an X.509 certificate chain, which the JDK
+ *       cannot create without internal APIs), but it does store the 32-byte private material as
+ *       <em>secret-key</em> entries labelled {@code Ed25519}, {@code X25519}, {@code secp256k1} or {@code AES}
+ *       (checked on JDK 17 and 25; {@code ChaCha20} is not accepted as a label, so ChaCha20-Poly1305 keys are
+ *       stored as {@code AES}-labelled entries), with the {@link io.socon.messaging.spi.keyvault.KeyKind} and
+ *       creation time as PKCS#12 attributes and the key URI's path as alias. Entries are protected with
+ *       PBEWithHmacSHA256AndAES_256 (the JDK's default since JDK 18; the iteration count raised to at least
+ *       600,000 through {@code keystore.pkcs12.keyPbeIterationCount}); the file is written atomically
+ *       (temporary file, then rename) and its password comes from MicroProfile Config
+ *       ({@code socon.vault.file.password}, never logged). If PKCS#12 ever proves unsuitable, the fallback is
+ *       our own file of AES-256-GCM-sealed entries under a PBKDF2-HMAC-SHA256 key (the JDK has no scrypt).
+ *       It must pass the conformance kit.</li>
  * </ul>
  *
  * <p>{@link io.socon.messaging.spi.keyvault.SignatureVerifier} checks a vault's signatures against its
