@@ -23,9 +23,12 @@
  *       <em>secret-key</em> entries labelled {@code Ed25519}, {@code X25519}, {@code secp256k1} or {@code AES}
  *       (checked on JDK 17 and 25; {@code ChaCha20} is not accepted as a label, so ChaCha20-Poly1305 keys are
  *       stored as {@code AES}-labelled entries), with the {@link io.socon.messaging.spi.keyvault.KeyKind} and
- *       creation time as PKCS#12 attributes and the key URI's path as alias. Entries are protected with
- *       PBEWithHmacSHA256AndAES_256 (the JDK's default since JDK 18; the iteration count raised to at least
- *       600,000 through {@code keystore.pkcs12.keyPbeIterationCount}); the file is written atomically
+ *       creation time as PKCS#12 attributes and the key URI's path as alias. The JDK seals each entry with
+ *       PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) and MACs the file with HMAC-SHA256, at 10,000 iterations by
+ *       default: the vault raises the entries' count to at least 600,000 per entry
+ *       ({@code KeyStore.PasswordProtection} with a {@code PBEParameterSpec}); the MAC's count is only settable
+ *       JVM-wide ({@code keystore.pkcs12.macIterationCount}), which the vault documents rather than sets. The
+ *       file is written atomically
  *       (temporary file, then rename) and its password comes from MicroProfile Config
  *       ({@code socon.vault.file.password}, never logged). If PKCS#12 ever proves unsuitable, the fallback is
  *       our own file of AES-256-GCM-sealed entries under a PBKDF2-HMAC-SHA256 key (the JDK has no scrypt).
