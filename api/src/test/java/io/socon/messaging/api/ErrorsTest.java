@@ -3,6 +3,9 @@ package io.socon.messaging.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,5 +38,18 @@ class ErrorsTest {
         assertThat(MessagingException.unwrap(new IllegalStateException("boom")).code()).isEqualTo(ErrorCode.INTERNAL);
         assertThatThrownBy(() -> new RateLimitedException("x", Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyCodeIsExplainedInTheCatalogue() throws IOException {
+        Path catalogue = Path.of("..", "docs", "errors.md");
+        String text = Files.readString(catalogue);
+        for (ErrorCode code : ErrorCode.values()) {
+            String heading = "\n### " + code.name() + "\n";
+            assertThat(text).as("docs/errors.md explains " + code).contains(heading);
+            String section = text.substring(text.indexOf(heading) + heading.length());
+            section = section.contains("\n### ") ? section.substring(0, section.indexOf("\n### ")) : section;
+            assertThat(section).as(code + " retry advice").contains(code.retryable() ? "Retry: yes" : "Retry: no");
+        }
     }
 }
