@@ -41,6 +41,7 @@ public final class IdentityResult {
     }
 
     /** The user's wallet is their own; {@code signer} returns challenges for it to sign. */
+    @io.socon.messaging.api.Beta
     public static IdentityResult externalWallet(Signer signer) {
         return new IdentityResult(Status.RESOLVED, Objects.requireNonNull(signer, "signer"), Custody.EXTERNAL_WALLET);
     }

@@ -51,6 +51,7 @@ public sealed interface SigningResult {
      *
      * @param challenge what to show the wallet; its text is exactly the text given to {@link Signer#sign}
      */
+    @io.socon.messaging.api.Beta
     record Pending(WalletChallenge challenge) implements SigningResult {
 
         /** @throws NullPointerException if the challenge is null */

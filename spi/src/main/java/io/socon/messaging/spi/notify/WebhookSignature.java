@@ -31,8 +31,9 @@ import javax.crypto.spec.SecretKeySpec;
  *       30 s, 2 min, 10 min and 30 min, then given up and logged; 410 Gone is not retried.</li>
  * </ul>
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. {@code @Beta} until the webhook sink in {@code impl} has shipped against real receivers.
  */
+@io.socon.messaging.api.Beta
 public final class WebhookSignature {
 
     /** The replay window receivers should allow. */
