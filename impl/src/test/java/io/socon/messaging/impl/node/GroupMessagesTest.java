@@ -17,32 +17,15 @@ import io.socon.messaging.impl.wire.mls.api.v1.SendGroupMessagesRequest;
 import io.socon.messaging.impl.wire.mls.api.v1.SortDirection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** SendGroupMessages, QueryGroupMessages and GetNewestGroupMessage over gRPC on a loopback port. */
-class GroupMessagesTest {
+class GroupMessagesTest extends RunningNodeTest {
 
     static final byte[] GROUP = "group-0123456789".getBytes(StandardCharsets.UTF_8);
 
-    @TempDir
-    Path dir;
 
-    NodeFixture node;
-
-    @BeforeEach
-    void start() throws IOException {
-        node = new NodeFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
 
     static GroupMessageInput input(byte[] mls) {
         return GroupMessageInput.newBuilder().setV1(GroupMessageInput.V1.newBuilder()

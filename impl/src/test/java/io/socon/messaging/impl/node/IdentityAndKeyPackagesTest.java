@@ -28,42 +28,28 @@ import io.socon.messaging.impl.wire.mls.api.v1.FetchKeyPackagesResponse;
 import io.socon.messaging.impl.wire.mls.api.v1.KeyPackageUpload;
 import io.socon.messaging.impl.wire.mls.api.v1.RegisterInstallationRequest;
 import io.socon.messaging.impl.wire.mls.api.v1.UploadKeyPackageRequest;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** IdentityApi and the key-package calls of MlsApi, with real signatures and real key packages. */
-class IdentityAndKeyPackagesTest {
+class IdentityAndKeyPackagesTest extends RunningNodeTest {
 
     static final SecureRandom RANDOM = new SecureRandom();
     static final Clock CLOCK = Clock.systemUTC();
 
-    @TempDir
-    Path dir;
-
-    NodeFixture node;
     PrivateKeyWalletSigner wallet;
     Ed25519InstallationSigner installation;
     String inboxId;
 
     @BeforeEach
-    void start() throws IOException {
-        node = new NodeFixture(dir);
+    void newUser() {
         wallet = PrivateKeyWalletSigner.generate(RANDOM);
         installation = Ed25519InstallationSigner.generate(RANDOM);
         inboxId = InboxId.derive(wallet.address(), 1);
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
     }
 
     void publish(IdentityUpdate update) {

@@ -21,34 +21,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Random and truncated bytes everywhere the node parses something: always a clear INVALID_ARGUMENT,
  * never INTERNAL, never a stored row, and the node keeps serving.
  */
-class MalformedInputTest {
+class MalformedInputTest extends RunningNodeTest {
 
-    @TempDir
-    Path dir;
-
-    NodeFixture node;
     final Random random = new Random(20261128L);
 
-    @BeforeEach
-    void start() throws IOException {
-        node = new NodeFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
 
     byte[] randomBytes() {
         byte[] bytes = new byte[random.nextInt(300)];

@@ -10,7 +10,6 @@ import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.socon.messaging.impl.wire.mls.api.v1.GroupMessage;
-import io.socon.messaging.impl.wire.mls.api.v1.GroupMessageInput;
 import io.socon.messaging.impl.wire.mls.api.v1.MlsApiGrpc;
 import io.socon.messaging.impl.wire.mls.api.v1.SendGroupMessagesRequest;
 import io.socon.messaging.impl.wire.mls.api.v1.SendWelcomeMessagesRequest;
@@ -19,9 +18,7 @@ import io.socon.messaging.impl.wire.mls.api.v1.SubscribeWelcomeMessagesRequest;
 import io.socon.messaging.impl.wire.mls.api.v1.WelcomeMessage;
 import io.socon.messaging.impl.wire.mls.api.v1.WelcomeMessageInput;
 import io.socon.messaging.impl.wire.mls.messagecontents.WelcomeWrapperAlgorithm;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,30 +26,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** SubscribeGroupMessages and SubscribeWelcomeMessages: headers, replay, the switch to live, flow control. */
-class SubscriptionsTest {
+class SubscriptionsTest extends RunningNodeTest {
 
     static final byte[] GROUP = "stream-group-001".getBytes(StandardCharsets.UTF_8);
 
-    @TempDir
-    Path dir;
 
-    NodeFixture node;
-
-    @BeforeEach
-    void start() throws IOException {
-        node = new NodeFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
 
     void send(byte[] group, String text) {
         node.mls().sendGroupMessages(SendGroupMessagesRequest.newBuilder()

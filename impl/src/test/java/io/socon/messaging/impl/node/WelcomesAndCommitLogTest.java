@@ -21,32 +21,14 @@ import io.socon.messaging.impl.wire.mls.api.v1.WelcomeMessage;
 import io.socon.messaging.impl.wire.mls.api.v1.WelcomeMessageInput;
 import io.socon.messaging.impl.wire.mls.messagecontents.WelcomePointerWrapperAlgorithm;
 import io.socon.messaging.impl.wire.mls.messagecontents.WelcomeWrapperAlgorithm;
-import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Welcomes, FetchKeyPackages' shape, and the commit log. */
-class WelcomesAndCommitLogTest {
+class WelcomesAndCommitLogTest extends RunningNodeTest {
 
     static final ByteString INSTALLATION = ByteString.copyFrom(new byte[32]);
 
-    @TempDir
-    Path dir;
 
-    NodeFixture node;
-
-    @BeforeEach
-    void start() throws IOException {
-        node = new NodeFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
 
     static WelcomeMessageInput.V1.Builder welcome(String data) {
         return WelcomeMessageInput.V1.newBuilder()
