@@ -49,6 +49,16 @@ final class EpochState {
         }
     }
 
+    /** This epoch with a copy of its secret tree, to try a message without consuming keys. */
+    EpochState withCopiedSecretTree() {
+        byte[] stored = secretTree.toBytes();
+        try {
+            return new EpochState(context, tree, secrets, SecretTree.fromBytes(stored), interimTranscriptHash);
+        } finally {
+            Arrays.fill(stored, (byte) 0);
+        }
+    }
+
     long epoch() {
         return context.epoch();
     }

@@ -556,6 +556,15 @@ public final class Group {
             case PRIVATE_MESSAGE -> {
                 PrivateMessage priv = decode(() -> PrivateMessage.decode(message.body().toByteArray()));
                 epoch = epochFor(priv.groupId(), priv.epoch(), priv.contentType());
+                if (priv.contentType() != ContentType.APPLICATION) {
+                    // a forged handshake message must not burn the key of the real one: try it on a copy first
+                    EpochState trial = epoch.withCopiedSecretTree();
+                    try {
+                        unprotect(trial, p -> p.unprotectPrivate(priv, epoch::signatureKey));
+                    } finally {
+                        trial.secretTree.destroy();
+                    }
+                }
                 content = unprotect(epoch, p -> p.unprotectPrivate(priv, epoch::signatureKey));
             }
             default -> throw new GroupException("a " + message.wireFormat() + " is not a message to a group");
