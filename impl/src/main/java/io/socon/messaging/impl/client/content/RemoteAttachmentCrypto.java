@@ -69,6 +69,36 @@ public final class RemoteAttachmentCrypto {
     public record EncryptedAttachment(byte[] payload, String contentDigest, byte[] secret, byte[] salt, byte[] nonce,
             String filename) {
 
+        /** Copies the arrays in; the accessors copy them out. */
+        public EncryptedAttachment {
+            payload = payload.clone();
+            secret = secret.clone();
+            salt = salt.clone();
+            nonce = nonce.clone();
+            Objects.requireNonNull(contentDigest, "contentDigest");
+            Objects.requireNonNull(filename, "filename");
+        }
+
+        @Override
+        public byte[] payload() {
+            return payload.clone();
+        }
+
+        @Override
+        public byte[] secret() {
+            return secret.clone();
+        }
+
+        @Override
+        public byte[] salt() {
+            return salt.clone();
+        }
+
+        @Override
+        public byte[] nonce() {
+            return nonce.clone();
+        }
+
         /** The message content that points at the uploaded payload. */
         public RemoteAttachment describe(URI url) {
             return new RemoteAttachment(url, contentDigest, secret, salt, nonce, OptionalLong.of(payload.length),
