@@ -180,6 +180,34 @@ class BcmlsInteropTest {
             return MLSOutputStream.encode(result.message);
         }
 
+        /** Sends an Add proposal as a public message, and caches it as its own (bcmls learns its proposals back). */
+        byte[] proposeAdd(byte[] memberKeyPackage) throws Exception {
+            MLSMessage kp = (MLSMessage) MLSInputStream.decode(memberKeyPackage, MLSMessage.class);
+            byte[] proposal = MLSOutputStream.encode(group.add(kp.keyPackage,
+                    new org.bouncycastle.mls.protocol.Group.MessageOptions(false, new byte[0], 0)));
+            handleProposal(proposal);
+            return proposal;
+        }
+
+        void handleProposal(byte[] proposal) throws Exception {
+            assertThat(group.handle(proposal, null)).as("a proposal keeps the epoch").isNull();
+        }
+
+        /** Commits the Remove of the given leaf by value, with a path, as a public message. */
+        byte[] commitRemove(int leaf) throws Exception {
+            byte[] leafSecret = new byte[SUITE.getKDF().getHashLength()];
+            RANDOM.nextBytes(leafSecret);
+            org.bouncycastle.mls.protocol.Group.GroupWithMessage result = group.commit(new Secret(leafSecret),
+                    new org.bouncycastle.mls.protocol.Group.CommitOptions(
+                            List.of(org.bouncycastle.mls.codec.Proposal.remove(
+                                    new org.bouncycastle.mls.TreeKEM.LeafIndex(leaf))), true, true, null),
+                    new org.bouncycastle.mls.protocol.Group.MessageOptions(false, new byte[0], 0),
+                    new org.bouncycastle.mls.protocol.Group.CommitParameters(
+                            org.bouncycastle.mls.protocol.Group.NORMAL_COMMIT_PARAMS));
+            group = result.group;
+            return MLSOutputStream.encode(result.message);
+        }
+
         void handleCommit(byte[] commit) throws Exception {
             org.bouncycastle.mls.protocol.Group next = group.handle(commit, null);
             assertThat(next).as("bcmls moved to the next epoch").isNotNull();
@@ -257,6 +285,64 @@ class BcmlsInteropTest {
         assertThat(alice.read(ourSay(bob, "hi alice, from our bob"))).isEqualTo("hi alice, from our bob");
         assertThat(ourRead(bob, alice.say("again"))).isEqualTo("again");
         assertThat(alice.read(ourSay(bob, "again too"))).isEqualTo("again too");
+    }
+
+    /**
+     * Proposals by reference across implementations, a Welcome for two joiners at once, and removals: our creator
+     * adds bcmls's bob and our carol in one commit; our alice proposes carol's removal and bcmls's bob commits it
+     * by reference; bcmls's bob proposes our dave and our alice commits it by reference; bcmls's bob removes dave
+     * by value.
+     */
+    @Test
+    void proposalsByReferenceAndRemovals() throws Exception {
+        KeyPackageBundle aliceKp = ours("alice");
+        Bc bob = new Bc("bob");
+        KeyPackageBundle carolKp = ours("carol");
+        KeyPackageBundle daveKp = ours("dave");
+        Group alice = Group.create(CONFIG, Bytes.fromHex("5a06"), aliceKp, List.of(), PskStore.NONE, RANDOM);
+        CommitResult addTwo = alice.commit(List.of(new Proposal.Add(MlsMessage.decode(bob.keyPackageBytes())
+                .keyPackage()), new Proposal.Add(carolKp.keyPackage())));
+        alice = addTwo.group();
+        byte[] welcome = addTwo.welcome().orElseThrow().toBytes();
+        bob.join(welcome);
+        Group carol = ourJoin(welcome, carolKp);
+        sameEpoch(List.of(alice, carol), List.of(bob));
+
+        // ours proposes, bcmls commits by reference
+        Group.Proposed removeCarol = alice.proposeRemove(carol.ownLeafIndex());
+        alice = removeCarol.group();
+        byte[] proposal = removeCarol.message().toBytes();
+        bob.handleProposal(proposal);
+        Received carolSees = carol.receive(MlsMessage.decode(proposal));
+        assertThat(carolSees.kind()).isEqualTo(Received.Kind.PROPOSAL);
+        carol = carolSees.group();
+        byte[] commit = bob.commitPath();
+        alice = ourHandleCommit(alice, commit);
+        assertThat(carol.receive(MlsMessage.decode(commit)).kind()).isEqualTo(Received.Kind.REMOVED);
+        assertThat(alice.members()).hasSize(2);
+        assertThat(alice.epoch()).isEqualTo(2);
+        sameEpoch(List.of(alice), List.of(bob));
+        assertThat(bob.read(ourSay(alice, "just us"))).isEqualTo("just us");
+
+        // bcmls proposes, ours commits by reference
+        byte[] addDave = bob.proposeAdd(keyPackageBytes(daveKp));
+        Received proposed = alice.receive(MlsMessage.decode(addDave));
+        assertThat(proposed.kind()).isEqualTo(Received.Kind.PROPOSAL);
+        alice = proposed.group();
+        CommitResult daveIn = alice.commit();
+        alice = daveIn.group();
+        bob.handleCommit(daveIn.commit().toBytes());
+        Group dave = ourJoin(daveIn.welcome().orElseThrow().toBytes(), daveKp);
+        sameEpoch(List.of(alice, dave), List.of(bob));
+        assertThat(ourRead(dave, bob.say("welcome dave"))).isEqualTo("welcome dave");
+
+        // bcmls removes ours by value
+        byte[] removeDave = bob.commitRemove(dave.ownLeafIndex());
+        alice = ourHandleCommit(alice, removeDave);
+        assertThat(dave.receive(MlsMessage.decode(removeDave)).kind()).isEqualTo(Received.Kind.REMOVED);
+        assertThat(alice.members()).hasSize(2);
+        sameEpoch(List.of(alice), List.of(bob));
+        assertThat(ourRead(alice, bob.say("bye dave"))).isEqualTo("bye dave");
     }
 
     /**
