@@ -41,7 +41,12 @@ import org.junit.jupiter.api.Test;
  *
  * <p>bcmls wart: its {@code commit} returns one {@code MLSMessage} that carries both the commit and the Welcome;
  * it is encoded once as the commit, then again with {@code wireFormat = mls_welcome} for the Welcome (as bcmls's
- * own interop client does).
+ * own interop client does). A bcmls member that proposes must also {@code handle} its own proposal to cache it.
+ *
+ * <p>Not covered, because bcmls 1.84 cannot: anything with extension or proposal types outside its closed enums
+ * (XMTP's 0xFF.. extensions and proposals fail to decode, {@code last_resort} 0x000A is re-encoded as a GREASE
+ * value), so the KeyPackages here advertise no custom types and the groups have no GroupContext extensions; and
+ * bcmls's default {@code LifeTime} (0 to 2^64-1) is what its KeyPackages carry, which we accept.
  */
 class BcmlsInteropTest {
 
@@ -169,11 +174,16 @@ class BcmlsInteropTest {
 
         /** Commits no proposals but an UpdatePath (a full TreeKEM path from this leaf), as a public message. */
         byte[] commitPath() throws Exception {
+            return commitPath(false);
+        }
+
+        /** Commits no proposals but an UpdatePath, as a private message if {@code encrypt}. */
+        byte[] commitPath(boolean encrypt) throws Exception {
             byte[] leafSecret = new byte[SUITE.getKDF().getHashLength()];
             RANDOM.nextBytes(leafSecret);
             org.bouncycastle.mls.protocol.Group.GroupWithMessage result = group.commit(new Secret(leafSecret),
                     new org.bouncycastle.mls.protocol.Group.CommitOptions(List.of(), true, true, null),
-                    new org.bouncycastle.mls.protocol.Group.MessageOptions(false, new byte[0], 0),
+                    new org.bouncycastle.mls.protocol.Group.MessageOptions(encrypt, new byte[0], 0),
                     new org.bouncycastle.mls.protocol.Group.CommitParameters(
                             org.bouncycastle.mls.protocol.Group.NORMAL_COMMIT_PARAMS));
             group = result.group;
@@ -343,6 +353,42 @@ class BcmlsInteropTest {
         assertThat(alice.members()).hasSize(2);
         sameEpoch(List.of(alice), List.of(bob));
         assertThat(ourRead(alice, bob.say("bye dave"))).isEqualTo("bye dave");
+    }
+
+    /**
+     * Beyond the standard profile, as XMTP sends them: handshakes as PrivateMessage. Our group (private
+     * handshakes) adds bcmls's bob; each side then commits an UpdatePath encrypted, and the other follows.
+     */
+    @Test
+    void privateHandshakesBothWays() throws Exception {
+        GroupConfig privateHandshakes = GroupConfig.STANDARD.withHandshakeFormat(WireFormat.PRIVATE_MESSAGE);
+        KeyPackageBundle aliceKp = ours("alice");
+        Bc bob = new Bc("bob");
+        Group alice = Group.create(privateHandshakes, Bytes.fromHex("5a07"), aliceKp, List.of(), PskStore.NONE,
+                RANDOM);
+        CommitResult addBob = alice.commit(List.of(new Proposal.Add(MlsMessage.decode(bob.keyPackageBytes())
+                .keyPackage())));
+        assertThat(addBob.commit().wireFormat()).isEqualTo(WireFormat.PRIVATE_MESSAGE);
+        alice = addBob.group();
+        bob.join(addBob.welcome().orElseThrow().toBytes());
+        sameEpoch(List.of(alice), List.of(bob));
+
+        CommitResult alicePath = alice.commit(List.of(), true);
+        assertThat(alicePath.commit().wireFormat()).isEqualTo(WireFormat.PRIVATE_MESSAGE);
+        alice = alicePath.group();
+        bob.handleCommit(alicePath.commit().toBytes());
+        sameEpoch(List.of(alice), List.of(bob));
+
+        byte[] bobPath = bob.commitPath(true);
+        MlsMessage bobCommit = MlsMessage.decode(bobPath);
+        assertThat(bobCommit.wireFormat()).isEqualTo(WireFormat.PRIVATE_MESSAGE);
+        Received received = alice.receive(bobCommit);
+        assertThat(received.kind()).isEqualTo(Received.Kind.COMMIT);
+        alice = received.group();
+        assertThat(alice.epoch()).isEqualTo(3);
+        sameEpoch(List.of(alice), List.of(bob));
+        assertThat(bob.read(ourSay(alice, "secret handshakes"))).isEqualTo("secret handshakes");
+        assertThat(ourRead(alice, bob.say("indeed"))).isEqualTo("indeed");
     }
 
     /**
