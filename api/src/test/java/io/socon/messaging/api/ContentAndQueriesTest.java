@@ -33,6 +33,8 @@ class ContentAndQueriesTest {
         assertThat(ContentType.REMOTE_ATTACHMENT_V1.toString()).isEqualTo("xmtp.org/remoteStaticAttachment:1.0");
         assertThat(ContentType.parse("xmtp.org/reaction:2.0").sameTypeAs(ContentType.REACTION_V1)).isFalse();
         assertThat(ContentType.parse("xmtp.org/text:1.3").sameTypeAs(ContentType.TEXT_V1)).isTrue();
+        // reactions are sent as libxmtp 1.10 sends them
+        assertThat(Reaction.add(MESSAGE, "👍").type()).isEqualTo(ContentType.parse("xmtp.org/reaction:2.0"));
         assertThatThrownBy(() -> ContentType.parse("text")).hasMessageContaining("authority/type:major.minor");
     }
 

@@ -21,7 +21,9 @@ public record ContentType(String authorityId, String typeId, int versionMajor, i
 
     /** Plain text, UTF-8. */
     public static final ContentType TEXT_V1 = new ContentType("xmtp.org", "text", 1, 0);
-    /** A reaction to a message (the JSON codec; XMTP's v2 is protobuf and is read too). */
+    /** A reaction to a message, as current XMTP clients (libxmtp 1.10) send it: a protobuf. */
+    public static final ContentType REACTION_V2 = new ContentType("xmtp.org", "reaction", 2, 0);
+    /** A reaction in the older JSON form; still read, no longer sent. */
     public static final ContentType REACTION_V1 = new ContentType("xmtp.org", "reaction", 1, 0);
     /** A reply that quotes an earlier message. */
     public static final ContentType REPLY_V1 = new ContentType("xmtp.org", "reply", 1, 0);

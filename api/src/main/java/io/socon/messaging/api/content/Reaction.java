@@ -53,9 +53,10 @@ public record Reaction(MessageId reference, Optional<InboxId> referenceSender, A
         return new Reaction(reference, Optional.empty(), Action.REMOVED, Schema.UNICODE, emoji);
     }
 
+    /** {@link ContentType#REACTION_V2}, the form reactions are sent in. */
     @Override
     public ContentType type() {
-        return ContentType.REACTION_V1;
+        return ContentType.REACTION_V2;
     }
 
     @Override
