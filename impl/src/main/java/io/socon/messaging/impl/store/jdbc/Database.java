@@ -59,6 +59,10 @@ public final class Database {
             Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
                     .resourceProvider(new NodeMigrations())
+                    // Only our folder, never Flyway's defaults (db/migration, db/callback): inside Liberty every
+                    // location Flyway scans must hold a flyway.location marker, or it logs errors.
+                    .locations("classpath:db/node")
+                    .callbackLocations("classpath:db/node")
                     .table("socon_node_schema_history")
                     .load()
                     .migrate();
