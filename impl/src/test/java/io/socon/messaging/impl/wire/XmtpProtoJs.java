@@ -1,8 +1,7 @@
 package io.socon.messaging.impl.wire;
 
-import com.google.gson.Gson;
+import io.socon.messaging.impl.testing.NodeJudge;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.protobuf.Descriptors.Descriptor;
@@ -10,13 +9,11 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs XMTP's own published codecs ({@code @xmtp/proto} from npm: ts-proto code on protobufjs) in Node.js
@@ -72,41 +69,10 @@ final class XmtpProtoJs {
             c.addProperty("hex", HexFormat.of().formatHex(message.toByteArray()));
             cases.add(c);
         }
-        Path input = Files.createTempFile("wire-cases", ".json");
-        Path output = Files.createTempFile("wire-results", ".json");
-        Path errors = Files.createTempFile("wire-errors", ".txt");
-        try {
-            Files.writeString(input, new Gson().toJson(cases), StandardCharsets.UTF_8);
-            Process node = new ProcessBuilder("node", projectDir.resolve("xmtp-proto-codec.mjs").toString(),
-                    input.toString())
-                    .redirectOutput(output.toFile())
-                    .redirectError(errors.toFile())
-                    .start();
-            if (!node.waitFor(120, TimeUnit.SECONDS)) {
-                node.destroyForcibly();
-                throw new IllegalStateException("node did not finish within 120 s");
-            }
-            if (node.exitValue() != 0) {
-                throw new IllegalStateException("node exited with " + node.exitValue() + ": " + Files.readString(errors));
-            }
-            return parse(Files.readString(output, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(input);
-            Files.deleteIfExists(output);
-            Files.deleteIfExists(errors);
-        }
-    }
-
-    private static Map<String, Result> parse(String json) {
         Map<String, Result> results = new LinkedHashMap<>();
-        for (JsonElement element : JsonParser.parseString(json).getAsJsonArray()) {
-            JsonObject r = element.getAsJsonObject();
-            String id = r.get("id").getAsString();
-            if (r.has("error")) {
-                throw new IllegalStateException("XMTP's codec failed on " + id + ": " + r.get("error").getAsString());
-            }
-            results.put(id, new Result(HexFormat.of().parseHex(r.get("encodedHex").getAsString()),
-                    r.get("decodedJson").toString()));
+        for (Map.Entry<String, JsonObject> r : NodeJudge.run(projectDir.resolve("xmtp-proto-codec.mjs"), cases).entrySet()) {
+            results.put(r.getKey(), new Result(HexFormat.of().parseHex(r.getValue().get("encodedHex").getAsString()),
+                    r.getValue().get("decodedJson").toString()));
         }
         return results;
     }

@@ -1,17 +1,12 @@
 package io.socon.messaging.impl.client.content;
 
-import com.google.gson.Gson;
+import io.socon.messaging.impl.testing.NodeJudge;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs XMTP's published content-type codecs (the xmtp-js {@code @xmtp/content-type-*} packages from npm) in
@@ -49,38 +44,6 @@ final class XmtpContentJs {
 
     /** Runs every case added, in one Node.js process. */
     Map<String, JsonObject> run() throws IOException, InterruptedException {
-        Path input = Files.createTempFile("content-cases", ".json");
-        Path output = Files.createTempFile("content-results", ".json");
-        Path errors = Files.createTempFile("content-errors", ".txt");
-        try {
-            Files.writeString(input, new Gson().toJson(cases), StandardCharsets.UTF_8);
-            Process node = new ProcessBuilder("node", projectDir.resolve("content-judge.mjs").toString(),
-                    input.toString())
-                    .redirectOutput(output.toFile())
-                    .redirectError(errors.toFile())
-                    .start();
-            if (!node.waitFor(120, TimeUnit.SECONDS)) {
-                node.destroyForcibly();
-                throw new IllegalStateException("node did not finish within 120 s");
-            }
-            if (node.exitValue() != 0) {
-                throw new IllegalStateException("node exited with " + node.exitValue() + ": " + Files.readString(errors));
-            }
-            Map<String, JsonObject> results = new LinkedHashMap<>();
-            for (JsonElement e : JsonParser.parseString(Files.readString(output, StandardCharsets.UTF_8))
-                    .getAsJsonArray()) {
-                JsonObject r = e.getAsJsonObject();
-                if (r.has("error")) {
-                    throw new IllegalStateException("XMTP's codec failed on " + r.get("id").getAsString() + ": "
-                            + r.get("error").getAsString());
-                }
-                results.put(r.get("id").getAsString(), r);
-            }
-            return results;
-        } finally {
-            Files.deleteIfExists(input);
-            Files.deleteIfExists(output);
-            Files.deleteIfExists(errors);
-        }
+        return NodeJudge.run(projectDir.resolve("content-judge.mjs"), cases);
     }
 }
