@@ -1,0 +1,83 @@
+package io.socon.messaging.impl.store.client;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reads and writes of a {@link ClientStore} inside one transaction. Byte arrays passed in are not kept;
+ * byte arrays returned are fresh copies.
+ */
+public interface ClientTransaction {
+
+    // ---------------------------------------------------------------- identity
+
+    /** This installation's identity, if it was created. */
+    Optional<StoredIdentity> identity();
+
+    /** Creates or replaces this installation's identity (there is at most one). */
+    void putIdentity(StoredIdentity identity);
+
+    // ---------------------------------------------------------------- key packages
+
+    /** Stores a key package bundle under the HPKE public key welcomes will be wrapped to (its init key). */
+    void putKeyPackage(StoredKeyPackage keyPackage);
+
+    /** The key package whose init key (the welcome wrapper's hpke_public_key) is {@code hpkePublicKey}. */
+    Optional<StoredKeyPackage> keyPackage(byte[] hpkePublicKey);
+
+    /** All stored key packages, newest first. */
+    List<StoredKeyPackage> keyPackages();
+
+    /** Deletes a key package (after rotation, once no pending welcome can need it); whether it existed. */
+    boolean deleteKeyPackage(byte[] hpkePublicKey);
+
+    // ---------------------------------------------------------------- conversations
+
+    /** Creates or replaces a conversation's row (matched by group id). */
+    void putGroup(StoredGroup group);
+
+    Optional<StoredGroup> group(byte[] groupId);
+
+    /** Every conversation, most recently active first (by {@link StoredGroup#lastActivityNs()}). */
+    List<StoredGroup> groups();
+
+    /** The DM with this peer inbox that is still active, if any (the newest if there are several). */
+    Optional<StoredGroup> dmWith(String peerInboxId);
+
+    // ---------------------------------------------------------------- messages
+
+    /**
+     * Stores a message unless one with the same id exists.
+     *
+     * @return whether it was new
+     */
+    boolean putMessage(StoredMessage message);
+
+    Optional<StoredMessage> message(byte[] messageId);
+
+    /**
+     * The conversation's messages ordered by (sentAtNs, id) ascending, those strictly after
+     * {@code afterSentAtNs} (use {@code Long.MIN_VALUE} for all), at most {@code limit}.
+     */
+    List<StoredMessage> messages(byte[] groupId, long afterSentAtNs, int limit);
+
+    /** The conversation's newest {@code limit} messages, newest first. */
+    List<StoredMessage> latestMessages(byte[] groupId, int limit);
+
+    /** Marks a locally sent message as published with the node's id and time; whether the message exists. */
+    boolean markPublished(byte[] messageId, long nodeId, long sentAtNs);
+
+    // ---------------------------------------------------------------- cursors and identity cache
+
+    /** A named cursor (e.g. {@code "welcomes"}); 0 when never set. */
+    long cursor(String name);
+
+    /** Sets a named cursor. */
+    void setCursor(String name, long value);
+
+    /** Appends identity updates of an inbox (sequence id and the serialized IdentityUpdate); skips known ids. */
+    void putIdentityUpdates(String inboxId, List<StoredIdentityUpdate> updates);
+
+    /** The cached identity updates of an inbox, by ascending sequence id. */
+    List<StoredIdentityUpdate> identityUpdates(String inboxId);
+}
