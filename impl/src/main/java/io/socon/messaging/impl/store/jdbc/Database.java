@@ -64,6 +64,10 @@ public final class Database {
                     .locations("classpath:db/node")
                     .callbackLocations("classpath:db/node")
                     .table("socon_node_schema_history")
+                    // The database may already hold other tables (the client store's, db/client): start from
+                    // version 0 then, so that V1 still runs.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
