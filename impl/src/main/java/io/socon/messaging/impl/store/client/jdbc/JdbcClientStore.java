@@ -1,0 +1,271 @@
+package io.socon.messaging.impl.store.client.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.socon.messaging.impl.store.StoreException;
+import io.socon.messaging.impl.store.client.ClientStore;
+import io.socon.messaging.impl.store.client.ClientTransaction;
+import io.socon.messaging.impl.store.jdbc.Database;
+import io.socon.messaging.spi.keyvault.KeyVaultException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * {@link ClientStore} on JDBC, for H2 (the embedded default) and PostgreSQL; schema in {@code db/client}, whose
+ * tables are prefixed {@code client_} and whose Flyway history is {@code socon_client_schema_history}, so it can
+ * share a database with the node's schema.
+ *
+ * <p>Each transaction runs on one connection with autocommit off, commits when the work returns and rolls back
+ * when it throws. Transactions of one store are serialized by a lock, so concurrent engine threads never
+ * interleave; they do not nest (calling {@link #transaction} inside one fails).
+ *
+ * <p>Secret fields are sealed with AES-256-GCM under a data key that is kept in the database wrapped by the
+ * host's key vault (see {@link DataKey}); the ids, cursors and timestamps are stored in clear. Listings:
+ * groups by {@code lastActivityNs} descending (then group id); {@code dmWith} picks the most recently active
+ * matching DM (then the newest by {@code createdAtNs}); key packages newest first by {@code createdAtNs}.
+ */
+public final class JdbcClientStore implements ClientStore {
+
+    private final DataSource dataSource;
+    private final AutoCloseable pool;
+    private final FieldCipher cipher;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile boolean closed;
+
+    private JdbcClientStore(DataSource dataSource, AutoCloseable pool, FieldCipher cipher) {
+        this.dataSource = dataSource;
+        this.pool = pool;
+        this.cipher = cipher;
+    }
+
+    /**
+     * Opens (creating it if needed) the embedded H2 database in {@code directory}. {@code WRITE_DELAY=0} makes
+     * every commit reach the file before it is acknowledged.
+     *
+     * @throws StoreException if the database cannot be opened or migrated, or the data key cannot be unlocked
+     */
+    public static JdbcClientStore openH2(Path directory, DataKey key) {
+        Objects.requireNonNull(directory, "directory");
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the client store's directory " + directory + ": " + e, e);
+        }
+        return open(h2Url(directory), null, null, key);
+    }
+
+    /**
+     * Opens the database at {@code jdbcUrl} (H2 or PostgreSQL) with a small connection pool, migrates it and
+     * unlocks its data key; closing the store closes the pool.
+     *
+     * @param user     or {@code null}
+     * @param password or {@code null}
+     * @throws StoreException if the database cannot be reached or migrated, or the data key cannot be unlocked
+     */
+    public static JdbcClientStore open(String jdbcUrl, String user, String password, DataKey key) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(key, "key");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setPoolName("socon-client");
+        // transactions are serialized: one connection at work, one spare
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(true);
+        HikariDataSource hikari;
+        try {
+            hikari = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to the client database at " + Database.redactedUrl(jdbcUrl) + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            return start(hikari, hikari, key);
+        } catch (RuntimeException | Error e) {
+            hikari.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A store on a data source the caller owns (e.g. a container-managed one): migrates the schema and unlocks
+     * the data key; closing the store leaves the data source open.
+     *
+     * @throws StoreException if the database cannot be migrated or the data key cannot be unlocked
+     */
+    public static JdbcClientStore on(DataSource dataSource, DataKey key) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(key, "key");
+        return start(dataSource, null, key);
+    }
+
+    private static JdbcClientStore start(DataSource dataSource, AutoCloseable pool, DataKey key) {
+        ClientMigrations.migrate(dataSource);
+        return new JdbcClientStore(dataSource, pool, unlock(dataSource, key));
+    }
+
+    static String h2Url(Path directory) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("socon-client") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** Unwraps the stored data key, or makes, wraps and stores one for a new database. */
+    private static FieldCipher unlock(DataSource dataSource, DataKey key) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                FieldCipher cipher = unlock(connection, key);
+                connection.commit();
+                return cipher;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the client store's data key: " + e.getMessage(), e);
+        }
+    }
+
+    private static FieldCipher unlock(Connection connection, DataKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT vault_key_uri, wrapped_key FROM client_data_key WHERE id = 1");
+                ResultSet row = select.executeQuery()) {
+            if (row.next()) {
+                String wrappedBy = row.getString(1);
+                byte[] dataKey;
+                try {
+                    dataKey = key.unwrap(row.getBytes(2));
+                } catch (KeyVaultException e) {
+                    String which = wrappedBy.equals(key.vaultKey().value()) ? "" : " (it was wrapped by " + wrappedBy + ")";
+                    throw new StoreException("cannot unlock the local data: the vault key " + key.vaultKey()
+                            + " does not open the data key stored in the database" + which + ": " + e.getMessage(), e);
+                }
+                try {
+                    if (dataKey.length != FieldCipher.KEY_BYTES) {
+                        throw new StoreException("cannot unlock the local data: the stored data key is "
+                                + dataKey.length + " bytes, not " + FieldCipher.KEY_BYTES, null);
+                    }
+                    return new FieldCipher(dataKey);
+                } finally {
+                    Arrays.fill(dataKey, (byte) 0);
+                }
+            }
+        }
+        byte[] dataKey = FieldCipher.newDataKey();
+        try {
+            byte[] wrapped;
+            try {
+                wrapped = key.wrap(dataKey);
+            } catch (KeyVaultException e) {
+                throw new StoreException("cannot create the local data key: the vault key " + key.vaultKey()
+                        + " cannot wrap it: " + e.getMessage(), e);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO client_data_key (id, vault_key_uri, wrapped_key, created_ns) VALUES (1, ?, ?, ?)")) {
+                insert.setString(1, key.vaultKey().value());
+                insert.setBytes(2, wrapped);
+                insert.setLong(3, JdbcClientTransaction.nowNs());
+                insert.executeUpdate();
+            }
+            return new FieldCipher(dataKey);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if the store is closed, or if called inside a transaction of this store
+     */
+    @Override
+    public <T> T transaction(Function<ClientTransaction, T> work) {
+        Objects.requireNonNull(work, "work");
+        if (lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("client store transactions do not nest: use the ClientTransaction"
+                    + " of the running one");
+        }
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the client store is closed");
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                JdbcClientTransaction transaction = new JdbcClientTransaction(connection, cipher);
+                T result;
+                try {
+                    result = work.apply(transaction);
+                } catch (RuntimeException | Error e) {
+                    transaction.end();
+                    rollback(connection, e);
+                    throw e;
+                }
+                transaction.end();
+                try {
+                    connection.commit();
+                } catch (SQLException e) {
+                    StoreException failure = new StoreException("cannot commit the client store transaction: "
+                            + e.getMessage(), e);
+                    rollback(connection, failure);
+                    throw failure;
+                }
+                return result;
+            } catch (SQLException e) {
+                throw new StoreException("cannot get a connection to the client database: " + e.getMessage(), e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(new StoreException("the rollback failed too: " + e.getMessage(), e));
+        }
+    }
+
+    /** Waits for a running transaction, wipes the data key from memory and closes the pool (if the store owns it). */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            cipher.close();
+            if (pool != null) {
+                pool.close();
+            }
+        } catch (Exception e) {
+            throw new StoreException("cannot close the client database: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcClientStore[" + (closed ? "closed" : "open") + "]";
+    }
+}

@@ -1,0 +1,530 @@
+package io.socon.messaging.impl.store.client.jdbc;
+
+import io.socon.messaging.impl.store.StoreException;
+import io.socon.messaging.impl.store.client.ClientTransaction;
+import io.socon.messaging.impl.store.client.StoredGroup;
+import io.socon.messaging.impl.store.client.StoredIdentity;
+import io.socon.messaging.impl.store.client.StoredIdentityUpdate;
+import io.socon.messaging.impl.store.client.StoredKeyPackage;
+import io.socon.messaging.impl.store.client.StoredMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One transaction of a {@link JdbcClientStore}: every call runs on the transaction's connection, and the view
+ * refuses calls once the transaction has ended. Secret columns are sealed and opened with the store's
+ * {@link FieldCipher}; the associated data binds each to its table, column and row key.
+ */
+final class JdbcClientTransaction implements ClientTransaction {
+
+    private final Connection connection;
+    private final FieldCipher cipher;
+    private boolean active = true;
+
+    JdbcClientTransaction(Connection connection, FieldCipher cipher) {
+        this.connection = connection;
+        this.cipher = cipher;
+    }
+
+    /** Ends the view: later calls fail. */
+    void end() {
+        active = false;
+    }
+
+    static long nowNs() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    // ---------------------------------------------------------------- identity
+
+    @Override
+    public Optional<StoredIdentity> identity() {
+        return sql("read the identity", () -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT inbox_id, wallet_address, installation_public_key, installation_key_ref,"
+                            + " sealed_installation_key, registered, created_ns FROM client_identity WHERE id = 1");
+                    ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                byte[] publicKey = row.getBytes(3);
+                byte[] sealedKey = cipher.open("client_identity", "sealed_installation_key", publicKey, row.getBytes(5));
+                return Optional.of(new StoredIdentity(row.getString(1), row.getString(2), publicKey, row.getString(4),
+                        sealedKey, row.getBoolean(6), row.getLong(7)));
+            }
+        });
+    }
+
+    @Override
+    public void putIdentity(StoredIdentity identity) {
+        Objects.requireNonNull(identity, "identity");
+        byte[] publicKey = identity.installationPublicKey();
+        byte[] sealedKey = cipher.seal("client_identity", "sealed_installation_key", publicKey,
+                identity.sealedInstallationKey());
+        sql("store the identity of inbox " + identity.inboxId(), () -> {
+            int updated;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE client_identity SET inbox_id = ?, wallet_address = ?, installation_public_key = ?,"
+                            + " installation_key_ref = ?, sealed_installation_key = ?, registered = ?, created_ns = ?"
+                            + " WHERE id = 1")) {
+                bindIdentity(update, identity, publicKey, sealedKey, 1);
+                updated = update.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO client_identity (inbox_id, wallet_address, installation_public_key,"
+                                + " installation_key_ref, sealed_installation_key, registered, created_ns, id)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, 1)")) {
+                    bindIdentity(insert, identity, publicKey, sealedKey, 1);
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void bindIdentity(PreparedStatement statement, StoredIdentity identity, byte[] publicKey,
+                                     byte[] sealedKey, int first) throws SQLException {
+        statement.setString(first, identity.inboxId());
+        statement.setString(first + 1, identity.walletAddress());
+        statement.setBytes(first + 2, publicKey);
+        statement.setString(first + 3, identity.installationKeyRef());
+        statement.setBytes(first + 4, sealedKey);
+        statement.setBoolean(first + 5, identity.registered());
+        statement.setLong(first + 6, identity.createdAtNs());
+    }
+
+    // ---------------------------------------------------------------- key packages
+
+    private static final String KEY_PACKAGE_COLUMNS = "hpke_public_key, bundle, created_ns";
+
+    private StoredKeyPackage keyPackage(ResultSet row) throws SQLException {
+        byte[] hpkePublicKey = row.getBytes(1);
+        return new StoredKeyPackage(hpkePublicKey,
+                cipher.open("client_key_packages", "bundle", hpkePublicKey, row.getBytes(2)), row.getLong(3));
+    }
+
+    @Override
+    public void putKeyPackage(StoredKeyPackage keyPackage) {
+        Objects.requireNonNull(keyPackage, "keyPackage");
+        byte[] key = keyPackage.hpkePublicKey();
+        byte[] bundle = cipher.seal("client_key_packages", "bundle", key, keyPackage.bundle());
+        sql("store the key package " + hex(key), () -> {
+            int updated;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE client_key_packages SET bundle = ?, created_ns = ? WHERE hpke_public_key = ?")) {
+                update.setBytes(1, bundle);
+                update.setLong(2, keyPackage.createdAtNs());
+                update.setBytes(3, key);
+                updated = update.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO client_key_packages (bundle, created_ns, hpke_public_key) VALUES (?, ?, ?)")) {
+                    insert.setBytes(1, bundle);
+                    insert.setLong(2, keyPackage.createdAtNs());
+                    insert.setBytes(3, key);
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StoredKeyPackage> keyPackage(byte[] hpkePublicKey) {
+        Objects.requireNonNull(hpkePublicKey, "hpkePublicKey");
+        return sql("read the key package " + hex(hpkePublicKey), () -> first(
+                "SELECT " + KEY_PACKAGE_COLUMNS + " FROM client_key_packages WHERE hpke_public_key = ?",
+                hpkePublicKey, this::keyPackage));
+    }
+
+    @Override
+    public List<StoredKeyPackage> keyPackages() {
+        return sql("list the key packages", () -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + KEY_PACKAGE_COLUMNS
+                    + " FROM client_key_packages ORDER BY created_ns DESC, hpke_public_key");
+                    ResultSet rows = select.executeQuery()) {
+                List<StoredKeyPackage> all = new ArrayList<>();
+                while (rows.next()) {
+                    all.add(keyPackage(rows));
+                }
+                return all;
+            }
+        });
+    }
+
+    @Override
+    public boolean deleteKeyPackage(byte[] hpkePublicKey) {
+        Objects.requireNonNull(hpkePublicKey, "hpkePublicKey");
+        return sql("delete the key package " + hex(hpkePublicKey), () -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM client_key_packages WHERE hpke_public_key = ?")) {
+                delete.setBytes(1, hpkePublicKey);
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- conversations
+
+    private static final String GROUP_COLUMNS = "group_id, kind, dm_peer_inbox_id, status, mls_state, mls_keys,"
+            + " message_cursor, needs_key_update, added_by_inbox_id, created_ns, last_activity_ns";
+
+    private StoredGroup group(ResultSet row) throws SQLException {
+        byte[] groupId = row.getBytes(1);
+        return new StoredGroup(groupId,
+                enumValue(StoredGroup.Kind.class, row.getString(2), "client_groups.kind", groupId),
+                row.getString(3),
+                enumValue(StoredGroup.Status.class, row.getString(4), "client_groups.status", groupId),
+                cipher.open("client_groups", "mls_state", groupId, row.getBytes(5)),
+                cipher.open("client_groups", "mls_keys", groupId, row.getBytes(6)),
+                row.getLong(7), row.getBoolean(8), row.getString(9), row.getLong(10), row.getLong(11));
+    }
+
+    @Override
+    public void putGroup(StoredGroup group) {
+        Objects.requireNonNull(group, "group");
+        byte[] groupId = group.groupId();
+        byte[] state = cipher.seal("client_groups", "mls_state", groupId, group.mlsState());
+        byte[] keys = cipher.seal("client_groups", "mls_keys", groupId, group.mlsKeys());
+        sql("store the group " + hex(groupId), () -> {
+            int updated;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE client_groups SET kind = ?, dm_peer_inbox_id = ?, status = ?, mls_state = ?, mls_keys = ?,"
+                            + " message_cursor = ?, needs_key_update = ?, added_by_inbox_id = ?, created_ns = ?,"
+                            + " last_activity_ns = ? WHERE group_id = ?")) {
+                bindGroup(update, group, state, keys, groupId);
+                updated = update.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO client_groups (kind, dm_peer_inbox_id, status, mls_state, mls_keys, message_cursor,"
+                                + " needs_key_update, added_by_inbox_id, created_ns, last_activity_ns, group_id)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    bindGroup(insert, group, state, keys, groupId);
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void bindGroup(PreparedStatement statement, StoredGroup group, byte[] state, byte[] keys,
+                                  byte[] groupId) throws SQLException {
+        statement.setString(1, group.kind().name());
+        statement.setString(2, group.dmPeerInboxId());
+        statement.setString(3, group.status().name());
+        statement.setBytes(4, state);
+        statement.setBytes(5, keys);
+        statement.setLong(6, group.messageCursor());
+        statement.setBoolean(7, group.needsKeyUpdate());
+        statement.setString(8, group.addedByInboxId());
+        statement.setLong(9, group.createdAtNs());
+        statement.setLong(10, group.lastActivityNs());
+        statement.setBytes(11, groupId);
+    }
+
+    @Override
+    public Optional<StoredGroup> group(byte[] groupId) {
+        Objects.requireNonNull(groupId, "groupId");
+        return sql("read the group " + hex(groupId), () -> first(
+                "SELECT " + GROUP_COLUMNS + " FROM client_groups WHERE group_id = ?", groupId, this::group));
+    }
+
+    @Override
+    public List<StoredGroup> groups() {
+        return sql("list the groups", () -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + GROUP_COLUMNS + " FROM client_groups ORDER BY last_activity_ns DESC, group_id");
+                    ResultSet rows = select.executeQuery()) {
+                List<StoredGroup> all = new ArrayList<>();
+                while (rows.next()) {
+                    all.add(group(rows));
+                }
+                return all;
+            }
+        });
+    }
+
+    @Override
+    public Optional<StoredGroup> dmWith(String peerInboxId) {
+        Objects.requireNonNull(peerInboxId, "peerInboxId");
+        return sql("find the DM with " + peerInboxId, () -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + GROUP_COLUMNS
+                    + " FROM client_groups WHERE dm_peer_inbox_id = ? AND kind = ? AND status = ?"
+                    + " ORDER BY last_activity_ns DESC, created_ns DESC, group_id LIMIT 1")) {
+                select.setString(1, peerInboxId);
+                select.setString(2, StoredGroup.Kind.DM.name());
+                select.setString(3, StoredGroup.Status.ACTIVE.name());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(group(row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    private static final String MESSAGE_COLUMNS = "id, group_id, node_id, sent_at_ns, sender_inbox_id,"
+            + " sender_installation_id, kind, encoded_content, delivery";
+
+    private StoredMessage message(ResultSet row) throws SQLException {
+        byte[] id = row.getBytes(1);
+        return new StoredMessage(id, row.getBytes(2), row.getLong(3), row.getLong(4), row.getString(5), row.getBytes(6),
+                enumValue(StoredMessage.Kind.class, row.getString(7), "client_messages.kind", id),
+                cipher.open("client_messages", "encoded_content", id, row.getBytes(8)),
+                enumValue(StoredMessage.Delivery.class, row.getString(9), "client_messages.delivery", id));
+    }
+
+    @Override
+    public boolean putMessage(StoredMessage message) {
+        Objects.requireNonNull(message, "message");
+        byte[] id = message.id();
+        return sql("store the message " + hex(id), () -> {
+            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM client_messages WHERE id = ?")) {
+                exists.setBytes(1, id);
+                try (ResultSet row = exists.executeQuery()) {
+                    if (row.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO client_messages ("
+                    + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setBytes(1, id);
+                insert.setBytes(2, message.groupId());
+                insert.setLong(3, message.nodeId());
+                insert.setLong(4, message.sentAtNs());
+                insert.setString(5, message.senderInboxId());
+                insert.setBytes(6, message.senderInstallationId());
+                insert.setString(7, message.kind().name());
+                insert.setBytes(8, cipher.seal("client_messages", "encoded_content", id, message.encodedContent()));
+                insert.setString(9, message.delivery().name());
+                insert.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<StoredMessage> message(byte[] messageId) {
+        Objects.requireNonNull(messageId, "messageId");
+        return sql("read the message " + hex(messageId), () -> first(
+                "SELECT " + MESSAGE_COLUMNS + " FROM client_messages WHERE id = ?", messageId, this::message));
+    }
+
+    @Override
+    public List<StoredMessage> messages(byte[] groupId, long afterSentAtNs, int limit) {
+        Objects.requireNonNull(groupId, "groupId");
+        checkLimit(limit);
+        return sql("list the messages of group " + hex(groupId), () -> messages(
+                "SELECT " + MESSAGE_COLUMNS + " FROM client_messages WHERE group_id = ? AND sent_at_ns > ?"
+                        + " ORDER BY sent_at_ns, id LIMIT ?", groupId, afterSentAtNs, limit));
+    }
+
+    @Override
+    public List<StoredMessage> latestMessages(byte[] groupId, int limit) {
+        Objects.requireNonNull(groupId, "groupId");
+        checkLimit(limit);
+        return sql("list the latest messages of group " + hex(groupId), () -> messages(
+                "SELECT " + MESSAGE_COLUMNS + " FROM client_messages WHERE group_id = ? AND sent_at_ns >= ?"
+                        + " ORDER BY sent_at_ns DESC, id DESC LIMIT ?", groupId, Long.MIN_VALUE, limit));
+    }
+
+    private List<StoredMessage> messages(String query, byte[] groupId, long sentAtNs, int limit) throws SQLException {
+        List<StoredMessage> page = new ArrayList<>();
+        if (limit == 0) {
+            return page;
+        }
+        try (PreparedStatement select = connection.prepareStatement(query)) {
+            select.setBytes(1, groupId);
+            select.setLong(2, sentAtNs);
+            select.setInt(3, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    page.add(message(rows));
+                }
+            }
+        }
+        return page;
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("a message limit is 0 or more, got " + limit);
+        }
+    }
+
+    @Override
+    public boolean markPublished(byte[] messageId, long nodeId, long sentAtNs) {
+        Objects.requireNonNull(messageId, "messageId");
+        return sql("mark the message " + hex(messageId) + " published", () -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE client_messages SET node_id = ?, sent_at_ns = ?, delivery = ? WHERE id = ?")) {
+                update.setLong(1, nodeId);
+                update.setLong(2, sentAtNs);
+                update.setString(3, StoredMessage.Delivery.PUBLISHED.name());
+                update.setBytes(4, messageId);
+                return update.executeUpdate() > 0;
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- cursors and identity cache
+
+    @Override
+    public long cursor(String name) {
+        Objects.requireNonNull(name, "name");
+        return sql("read the cursor " + name, () -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT cursor_value FROM client_cursors WHERE cursor_name = ?")) {
+                select.setString(1, name);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void setCursor(String name, long value) {
+        Objects.requireNonNull(name, "name");
+        sql("set the cursor " + name, () -> {
+            int updated;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE client_cursors SET cursor_value = ? WHERE cursor_name = ?")) {
+                update.setLong(1, value);
+                update.setString(2, name);
+                updated = update.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO client_cursors (cursor_value, cursor_name) VALUES (?, ?)")) {
+                    insert.setLong(1, value);
+                    insert.setString(2, name);
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void putIdentityUpdates(String inboxId, List<StoredIdentityUpdate> updates) {
+        Objects.requireNonNull(inboxId, "inboxId");
+        Objects.requireNonNull(updates, "updates");
+        if (updates.isEmpty()) {
+            return;
+        }
+        sql("store identity updates of inbox " + inboxId, () -> {
+            Set<Long> known = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT sequence_id FROM client_identity_updates WHERE inbox_id = ?")) {
+                select.setString(1, inboxId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        known.add(rows.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO client_identity_updates (inbox_id, sequence_id, identity_update) VALUES (?, ?, ?)")) {
+                boolean any = false;
+                for (StoredIdentityUpdate update : updates) {
+                    if (known.add(update.sequenceId())) {
+                        insert.setString(1, inboxId);
+                        insert.setLong(2, update.sequenceId());
+                        insert.setBytes(3, update.update());
+                        insert.addBatch();
+                        any = true;
+                    }
+                }
+                if (any) {
+                    insert.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<StoredIdentityUpdate> identityUpdates(String inboxId) {
+        Objects.requireNonNull(inboxId, "inboxId");
+        return sql("read identity updates of inbox " + inboxId, () -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT sequence_id, identity_update"
+                    + " FROM client_identity_updates WHERE inbox_id = ? ORDER BY sequence_id")) {
+                select.setString(1, inboxId);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<StoredIdentityUpdate> all = new ArrayList<>();
+                    while (rows.next()) {
+                        all.add(new StoredIdentityUpdate(rows.getLong(1), rows.getBytes(2)));
+                    }
+                    return all;
+                }
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    @FunctionalInterface
+    private interface Sql<T> {
+        T run() throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code body}, turning an SQL failure into a {@link StoreException} that says what failed. */
+    private <T> T sql(String what, Sql<T> body) {
+        if (!active) {
+            throw new IllegalStateException("this client store transaction has ended; cannot " + what);
+        }
+        try {
+            return body.run();
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> Optional<T> first(String query, byte[] key, RowMapper<T> mapper) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(query)) {
+            select.setBytes(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(mapper.map(row)) : Optional.empty();
+            }
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String column, byte[] rowKey) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new StoreException(column + " of row " + hex(rowKey) + " holds '" + value + "', which is not a "
+                    + type.getSimpleName() + " this version knows", e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcClientTransaction[" + (active ? "active" : "ended") + "]";
+    }
+}
