@@ -213,7 +213,7 @@ public final class JdbcClientStore implements ClientStore {
                 T result;
                 try {
                     result = work.apply(transaction);
-                } catch (RuntimeException | Error e) {
+                } catch (Throwable e) { // precise rethrow: unchecked, or checked thrown sneakily
                     transaction.end();
                     rollback(connection, e);
                     throw e;
