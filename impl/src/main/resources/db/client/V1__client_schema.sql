@@ -72,3 +72,13 @@ CREATE TABLE client_identity_updates (
     identity_update BYTEA        NOT NULL,
     PRIMARY KEY (inbox_id, sequence_id)
 );
+
+-- A commit of ours being published, with the epoch to adopt when the node returns it. At most one per group.
+CREATE TABLE client_pending_commits (
+    group_id     BYTEA  NOT NULL PRIMARY KEY,
+    payload_hash BYTEA  NOT NULL,
+    mls_state    BYTEA  NOT NULL, -- encrypted
+    mls_keys     BYTEA  NOT NULL, -- encrypted
+    welcome_plan BYTEA  NOT NULL, -- encrypted
+    created_ns   BIGINT NOT NULL
+);

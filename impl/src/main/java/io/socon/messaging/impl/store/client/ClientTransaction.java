@@ -67,6 +67,21 @@ public interface ClientTransaction {
     /** Marks a locally sent message as published with the node's id and time; whether the message exists. */
     boolean markPublished(byte[] messageId, long nodeId, long sentAtNs);
 
+    // ---------------------------------------------------------------- pending commits
+
+    /**
+     * Records a commit of ours that is being published, with the group state to adopt once the node returns it
+     * (replacing an earlier pending commit of the same group). Written before the commit is sent, so that a
+     * client killed after sending still recognizes its own commit when it comes back.
+     */
+    void putPendingCommit(StoredPendingCommit commit);
+
+    /** The group's pending commit, if any. */
+    Optional<StoredPendingCommit> pendingCommit(byte[] groupId);
+
+    /** Forgets the group's pending commit (adopted, or lost to another commit); whether there was one. */
+    boolean deletePendingCommit(byte[] groupId);
+
     // ---------------------------------------------------------------- cursors and identity cache
 
     /** A named cursor (e.g. {@code "welcomes"}); 0 when never set. */

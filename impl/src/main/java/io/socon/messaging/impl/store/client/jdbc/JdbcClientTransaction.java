@@ -7,6 +7,7 @@ import io.socon.messaging.impl.store.client.StoredIdentity;
 import io.socon.messaging.impl.store.client.StoredIdentityUpdate;
 import io.socon.messaging.impl.store.client.StoredKeyPackage;
 import io.socon.messaging.impl.store.client.StoredMessage;
+import io.socon.messaging.impl.store.client.StoredPendingCommit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -172,6 +173,63 @@ final class JdbcClientTransaction implements ClientTransaction {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM client_key_packages WHERE hpke_public_key = ?")) {
                 delete.setBytes(1, hpkePublicKey);
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- pending commits
+
+    @Override
+    public void putPendingCommit(StoredPendingCommit commit) {
+        Objects.requireNonNull(commit, "commit");
+        byte[] groupId = commit.groupId();
+        byte[] state = cipher.seal("client_pending_commits", "mls_state", groupId, commit.mlsState());
+        byte[] keys = cipher.seal("client_pending_commits", "mls_keys", groupId, commit.mlsKeys());
+        byte[] plan = cipher.seal("client_pending_commits", "welcome_plan", groupId, commit.welcomePlan());
+        sql("store the pending commit of group " + hex(groupId), () -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM client_pending_commits WHERE group_id = ?")) {
+                delete.setBytes(1, groupId);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO client_pending_commits"
+                    + " (group_id, payload_hash, mls_state, mls_keys, welcome_plan, created_ns)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setBytes(1, groupId);
+                insert.setBytes(2, commit.payloadHash());
+                insert.setBytes(3, state);
+                insert.setBytes(4, keys);
+                insert.setBytes(5, plan);
+                insert.setLong(6, commit.createdAtNs());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StoredPendingCommit> pendingCommit(byte[] groupId) {
+        Objects.requireNonNull(groupId, "groupId");
+        return sql("read the pending commit of group " + hex(groupId), () -> first(
+                "SELECT group_id, payload_hash, mls_state, mls_keys, welcome_plan, created_ns"
+                        + " FROM client_pending_commits WHERE group_id = ?", groupId, row -> {
+                    byte[] id = row.getBytes(1);
+                    return new StoredPendingCommit(id, row.getBytes(2),
+                            cipher.open("client_pending_commits", "mls_state", id, row.getBytes(3)),
+                            cipher.open("client_pending_commits", "mls_keys", id, row.getBytes(4)),
+                            cipher.open("client_pending_commits", "welcome_plan", id, row.getBytes(5)),
+                            row.getLong(6));
+                }));
+    }
+
+    @Override
+    public boolean deletePendingCommit(byte[] groupId) {
+        Objects.requireNonNull(groupId, "groupId");
+        return sql("delete the pending commit of group " + hex(groupId), () -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM client_pending_commits WHERE group_id = ?")) {
+                delete.setBytes(1, groupId);
                 return delete.executeUpdate() > 0;
             }
         });

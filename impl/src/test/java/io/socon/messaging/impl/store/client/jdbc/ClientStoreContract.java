@@ -11,6 +11,7 @@ import io.socon.messaging.impl.store.client.StoredIdentity;
 import io.socon.messaging.impl.store.client.StoredIdentityUpdate;
 import io.socon.messaging.impl.store.client.StoredKeyPackage;
 import io.socon.messaging.impl.store.client.StoredMessage;
+import io.socon.messaging.impl.store.client.StoredPendingCommit;
 import io.socon.messaging.impl.store.jdbc.JdbcNodeStore;
 import io.socon.messaging.spi.keyvault.InMemoryKeyVault;
 import io.socon.messaging.spi.keyvault.KeyKind;
@@ -209,6 +210,37 @@ abstract class ClientStoreContract {
     }
 
     // ---------------------------------------------------------------- conversations
+
+    private java.util.Optional<StoredPendingCommit> pending(String groupId) {
+        return store.read(tx -> tx.pendingCommit(bytes(groupId)));
+    }
+
+    private boolean deletePending(String groupId) {
+        return store.<Boolean>transaction(tx -> tx.deletePendingCommit(bytes(groupId)));
+    }
+
+    @Test
+    void aPendingCommitIsStoredReplacedPerGroupAndDeleted() {
+        StoredPendingCommit first = new StoredPendingCommit(bytes("g1"), bytes("hash-1"), bytes("state-1"),
+                bytes("keys-1"), bytes("plan-1"), 10);
+        StoredPendingCommit second = new StoredPendingCommit(bytes("g1"), bytes("hash-2"), bytes("state-2"),
+                bytes("keys-2"), new byte[0], 20);
+        assertThat(pending("g1")).isEmpty();
+        store.transaction(tx -> {
+            tx.putPendingCommit(first);
+            return null;
+        });
+        assertThat(pending("g1")).contains(first);
+        store.transaction(tx -> {
+            tx.putPendingCommit(second);
+            return null;
+        });
+        assertThat(pending("g1")).contains(second);
+        assertThat(pending("g2")).isEmpty();
+        assertThat(deletePending("g1")).isTrue();
+        assertThat(deletePending("g1")).isFalse();
+        assertThat(pending("g1")).isEmpty();
+    }
 
     @Test
     void groupsAreStoredReplacedAndListedMostRecentlyActiveFirst() {
