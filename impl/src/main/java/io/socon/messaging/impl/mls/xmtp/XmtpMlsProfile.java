@@ -26,7 +26,10 @@ public final class XmtpMlsProfile {
     public static final int GROUP_MEMBERSHIP_EXTENSION = 0xFF01;
     /** Group context extension holding GroupMutablePermissionsV1. */
     public static final int GROUP_PERMISSIONS_EXTENSION = 0xFF02;
-    /** Key package extension with a post-quantum (X-Wing) key for wrapping welcomes; we do not send it. */
+    /**
+     * Key package extension with a post-quantum (X-Wing) key for wrapping welcomes; sent only when the key
+     * package builder is given an X-Wing key.
+     */
     public static final int WELCOME_WRAPPER_ENCRYPTION_EXTENSION = 0xFF03;
     /** Key package extension listing the AEADs accepted for welcome pointees; we do not send it. */
     public static final int WELCOME_POINTEE_AEAD_TYPES_EXTENSION = 0xFF04;
@@ -41,6 +44,20 @@ public final class XmtpMlsProfile {
             List.of(CIPHER_SUITE),
             List.of(ExtensionType.LAST_RESORT, ExtensionType.APPLICATION_ID, IMMUTABLE_METADATA_EXTENSION,
                     GROUP_PERMISSIONS_EXTENSION, MUTABLE_METADATA_EXTENSION, GROUP_MEMBERSHIP_EXTENSION),
+            List.of(ProposalType.GROUP_CONTEXT_EXTENSIONS),
+            List.of(CredentialType.BASIC));
+
+    /**
+     * The capabilities of a key package that advertises an X-Wing welcome key: {@link #KEY_PACKAGE_CAPABILITIES}
+     * plus 0xFF03, which OpenMLS requires to be listed when the key package carries that extension. 0xFF04 stays
+     * out because we do not take welcome pointers (libxmtp lists both, but decides by the extensions).
+     */
+    public static final Capabilities KEY_PACKAGE_CAPABILITIES_WITH_WELCOME_WRAPPER = new Capabilities(
+            List.of(ProtocolVersion.MLS10),
+            List.of(CIPHER_SUITE),
+            List.of(ExtensionType.LAST_RESORT, ExtensionType.APPLICATION_ID, IMMUTABLE_METADATA_EXTENSION,
+                    GROUP_PERMISSIONS_EXTENSION, MUTABLE_METADATA_EXTENSION, GROUP_MEMBERSHIP_EXTENSION,
+                    WELCOME_WRAPPER_ENCRYPTION_EXTENSION),
             List.of(ProposalType.GROUP_CONTEXT_EXTENSIONS),
             List.of(CredentialType.BASIC));
 

@@ -13,6 +13,7 @@ import io.socon.messaging.impl.mls.struct.KeyPackage;
 import io.socon.messaging.impl.mls.struct.LeafNode;
 import io.socon.messaging.impl.mls.struct.Lifetime;
 import io.socon.messaging.impl.wire.identity.MlsCredential;
+import io.socon.messaging.impl.wire.mls.messagecontents.WelcomeWrapperEncryption;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,32 @@ class XmtpKeyPackageBuilderTest {
                 .build(CLOCK);
 
         assertThat(new KeyPackageValidator(CLOCK).validate(keyPackage.toBytes()).lifetime()).isEqualTo(lifetime);
+    }
+
+    @Test
+    void advertisesAnXWingWelcomeKeyOnlyWhenGivenOne() throws Exception {
+        Bytes xWingKey = Bytes.copyOf(new byte[1216]);
+        KeyPackage keyPackage = XmtpKeyPackageBuilder.forInbox(INBOX_ID)
+                .installationKey(fixture.installationKey)
+                .initKey(fixture.initKey.publicKey())
+                .encryptionKey(fixture.encryptionKey.publicKey())
+                .welcomeWrapperKey(xWingKey)
+                .build(CLOCK);
+
+        assertThat(keyPackage.extensions()).hasSize(2);
+        assertThat(keyPackage.extensions().get(0)).isEqualTo(new Extension(0x000A, Bytes.EMPTY));
+        Extension wrapper = keyPackage.extensions().get(1);
+        assertThat(wrapper.type()).isEqualTo(0xFF03);
+        WelcomeWrapperEncryption proto = WelcomeWrapperEncryption.parseFrom(wrapper.data().toByteArray());
+        assertThat(proto.getPubKey().toByteArray()).isEqualTo(xWingKey.toByteArray());
+        assertThat(proto.getAlgorithmValue()).isEqualTo(2);
+        assertThat(keyPackage.leafNode().capabilities().extensions())
+                .containsExactly(0x000A, 0x0001, 0xF000, 0xFF02, 0xFF00, 0xFF01, 0xFF03);
+        assertThat(new KeyPackageValidator(CLOCK).validate(keyPackage.toBytes()).inboxId()).isEqualTo(INBOX_ID);
+
+        assertThatThrownBy(() -> XmtpKeyPackageBuilder.forInbox(INBOX_ID).welcomeWrapperKey(Bytes.copyOf(new byte[32])))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1216-byte X-Wing public key, not 32 bytes");
     }
 
     @Test
