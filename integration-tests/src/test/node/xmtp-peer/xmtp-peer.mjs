@@ -154,40 +154,110 @@ async function conversationById(id) {
   return conversation;
 }
 
-async function describeConversation(conversation) {
-  const isDm = conversation instanceof sdk.Dm;
-  const members = (await conversation.members()).map((m) => ({
+const PERMISSION_LEVELS = ["member", "admin", "superAdmin"];
+
+function describeMember(m) {
+  return {
     inboxId: m.inboxId,
     installationIds: m.installationIds,
-    permissionLevel: ["member", "admin", "superAdmin"][m.permissionLevel] ?? String(m.permissionLevel),
+    permissionLevel: PERMISSION_LEVELS[m.permissionLevel] ?? String(m.permissionLevel),
     addresses: m.accountIdentifiers.map((i) => i.identifier),
-  }));
+  };
+}
+
+async function describeConversation(conversation) {
+  const isDm = conversation instanceof sdk.Dm;
+  const members = (await conversation.members()).map(describeMember);
   return {
     id: conversation.id,
     type: isDm ? "dm" : "group",
     name: isDm ? null : conversation.name,
+    description: isDm ? null : conversation.description,
     peerInboxId: isDm ? conversation.peerInboxId : null,
     createdAtNs: conversation.createdAtNs,
+    active: conversation.isActive,
+    pendingRemoval: isDm ? false : conversation.isPendingRemoval(),
     members,
   };
+}
+
+async function groupById(id) {
+  const conversation = await conversationById(id);
+  if (!(conversation instanceof sdk.Group)) throw new Error(`conversation ${id} is not a group`);
+  return conversation;
 }
 
 function contentTypeName(t) {
   return t ? `${t.authorityId}/${t.typeId}:${t.versionMajor}.${t.versionMinor}` : null;
 }
 
-function describeMessage(m) {
+const REACTION_ACTIONS = { unknown: 0, added: 1, removed: 2 };
+const REACTION_SCHEMAS = { unknown: 0, unicode: 1, shortcode: 2, custom: 3 };
+
+function enumName(names, value) {
+  return Object.keys(names).find((k) => names[k] === value) ?? String(value);
+}
+
+function enumValue(names, name, what) {
+  const value = names[String(name).toLowerCase()];
+  if (value === undefined) throw new Error(`unknown ${what} ${name} (${Object.keys(names).join(", ")})`);
+  return value;
+}
+
+/** A reaction's content (xmtp.org/reaction), with the enums as names. */
+function describeReaction(r) {
+  return {
+    reference: r.reference,
+    referenceInboxId: r.referenceInboxId || null,
+    action: enumName(REACTION_ACTIONS, r.action),
+    content: r.content,
+    schema: enumName(REACTION_SCHEMAS, r.schema),
+  };
+}
+
+/** A reply's content (xmtp.org/reply, as the SDK enriches it): the reference and the inner content. */
+function describeReply(r, depth) {
+  const inner = r.content;
+  return {
+    reference: r.referenceId,
+    contentType: contentTypeName(r.contentType),
+    text: typeof inner === "string" ? inner : null,
+    content: typeof inner === "string" ? null : (inner ?? null),
+    inReplyTo: r.inReplyTo && depth < 2 ? describeMessage(r.inReplyTo, depth + 1) : null,
+  };
+}
+
+function isReactionType(t) {
+  return t?.authorityId === "xmtp.org" && t?.typeId === "reaction";
+}
+
+function isReplyType(t) {
+  return t?.authorityId === "xmtp.org" && t?.typeId === "reply";
+}
+
+/**
+ * A message in a stable shape: text for strings (text, markdown), reaction and reply as their own objects
+ * (null otherwise), content for everything else, and the reactions libxmtp attached to this message.
+ */
+function describeMessage(m, depth = 0) {
+  const reaction = isReactionType(m.contentType) && m.content ? describeReaction(m.content) : null;
+  const reply = isReplyType(m.contentType) && m.content ? describeReply(m.content, depth) : null;
+  const generic = typeof m.content !== "string" && !reaction && !reply;
   return {
     id: m.id,
     conversationId: m.conversationId,
     senderInboxId: m.senderInboxId,
     contentType: contentTypeName(m.contentType),
     text: typeof m.content === "string" ? m.content : null,
-    content: typeof m.content === "string" ? undefined : (m.content ?? null),
+    content: generic ? (m.content ?? null) : null,
+    reaction,
+    reply,
     fallback: m.fallback ?? null,
     kind: m.kind === 1 ? "membershipChange" : "application",
     deliveryStatus: ["unpublished", "published", "failed"][m.deliveryStatus] ?? String(m.deliveryStatus),
     sentAtNs: m.sentAtNs,
+    numReplies: m.numReplies ?? 0,
+    reactions: depth < 2 ? (m.reactions ?? []).map((r) => describeMessage(r, depth + 1)) : [],
   };
 }
 
@@ -342,6 +412,51 @@ const commands = {
   /** Sends a text and returns the message id (after libxmtp has published it). */
   sendText: async ({ conversationId, text }) => (await conversationById(conversationId)).sendText(text),
 
+  /**
+   * Sends a reaction (xmtp.org/reaction) to messageId and returns its id. action: "added" (default) or
+   * "removed"; schema: "unicode" (default), "shortcode" or "custom". referenceInboxId defaults to the
+   * sender of messageId when this client has that message.
+   */
+  sendReaction: async ({ conversationId, messageId, content, action, schema, referenceInboxId }) => {
+    const conversation = await conversationById(conversationId);
+    const reference = referenceInboxId ?? requireClient().conversations.getMessageById(messageId)?.senderInboxId ?? "";
+    return conversation.sendReaction({
+      reference: messageId,
+      referenceInboxId: reference,
+      action: enumValue(REACTION_ACTIONS, action ?? "added", "reaction action"),
+      content,
+      schema: enumValue(REACTION_SCHEMAS, schema ?? "unicode", "reaction schema"),
+    });
+  },
+
+  /** Sends a text reply (xmtp.org/reply around xmtp.org/text) to messageId and returns its id. */
+  sendReply: async ({ conversationId, messageId, text, referenceInboxId }) => {
+    const conversation = await conversationById(conversationId);
+    const reply = { reference: messageId, content: sdk.encodeText(text) };
+    const inboxId = referenceInboxId ?? requireClient().conversations.getMessageById(messageId)?.senderInboxId;
+    if (inboxId) reply.referenceInboxId = inboxId;
+    return conversation.sendReply(reply);
+  },
+
+  /** A group's members with their permission levels. */
+  members: async ({ conversationId }) => (await (await conversationById(conversationId)).members()).map(describeMember),
+
+  updateGroupName: async ({ conversationId, name }) => {
+    await (await groupById(conversationId)).updateName(name);
+    return null;
+  },
+
+  updateGroupDescription: async ({ conversationId, description }) => {
+    await (await groupById(conversationId)).updateDescription(description);
+    return null;
+  },
+
+  /** Asks to leave a group (Group.requestRemoval: a leave request, which an admin's client then commits). */
+  leaveGroup: async ({ conversationId }) => {
+    await (await groupById(conversationId)).requestRemoval();
+    return null;
+  },
+
   /** conversations.sync(): new welcomes. With conversationId: that conversation's messages. */
   sync: async ({ conversationId } = {}) => {
     if (conversationId) await (await conversationById(conversationId)).sync();
@@ -367,7 +482,7 @@ const commands = {
     if (limit != null) options.limit = limit;
     if (direction != null) options.direction = String(direction).toLowerCase().startsWith("desc") ? 1 : 0;
     if (kind != null) options.kind = kind === "membershipChange" ? 1 : 0;
-    return (await (await conversationById(conversationId)).messages(options)).map(describeMessage);
+    return (await (await conversationById(conversationId)).messages(options)).map((m) => describeMessage(m));
   },
 
   countMessages: async ({ conversationId }) => (await conversationById(conversationId)).countMessages(),
@@ -377,7 +492,7 @@ const commands = {
     let id = null;
     const options = { ...streamOptions(args, () => id), conversationType: conversationType(args.type) };
     const stream = await requireClient().conversations.streamAllMessages(options);
-    const started = startStream("message", stream, describeMessage);
+    const started = startStream("message", stream, (m) => describeMessage(m));
     id = started.streamId;
     return started;
   },

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads the peer's JSON into the records. Big numbers arrive as decimal strings. */
 final class PeerJson {
@@ -40,18 +41,45 @@ final class PeerJson {
         return a.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
+    static List<JsonObject> objects(JsonObject o, String key) {
+        JsonValue v = o.get(key);
+        if (!(v instanceof JsonArray a)) {
+            return List.of();
+        }
+        return a.getValuesAs(JsonObject.class);
+    }
+
+    private static Optional<JsonObject> object(JsonObject o, String key) {
+        JsonValue v = o.get(key);
+        return v instanceof JsonObject object ? Optional.of(object) : Optional.empty();
+    }
+
     static PeerIdentity identity(JsonObject o) {
         return new PeerIdentity(string(o, "address"), string(o, "walletKey"), string(o, "inboxId"),
                 string(o, "installationId"), string(o, "libxmtpVersion"));
     }
 
     static PeerConversation conversation(JsonObject o) {
-        List<PeerMember> members = o.getJsonArray("members").getValuesAs(JsonObject.class).stream()
-                .map(m -> new PeerMember(string(m, "inboxId"), strings(m, "installationIds"),
-                        string(m, "permissionLevel"), strings(m, "addresses")))
-                .toList();
+        List<PeerMember> members = objects(o, "members").stream().map(PeerJson::member).toList();
         return new PeerConversation(string(o, "id"), string(o, "type"), string(o, "name"),
-                string(o, "peerInboxId"), number(o, "createdAtNs"), members);
+                string(o, "description"), string(o, "peerInboxId"), number(o, "createdAtNs"),
+                o.getBoolean("active", true), o.getBoolean("pendingRemoval", false), members);
+    }
+
+    static PeerMember member(JsonObject m) {
+        return new PeerMember(string(m, "inboxId"), strings(m, "installationIds"), string(m, "permissionLevel"),
+                strings(m, "addresses"));
+    }
+
+    static Optional<PeerReaction> reaction(JsonObject message) {
+        return object(message, "reaction").map(r -> new PeerReaction(string(r, "reference"),
+                string(r, "referenceInboxId"), string(r, "action"), string(r, "content"), string(r, "schema")));
+    }
+
+    static Optional<PeerReply> reply(JsonObject message) {
+        return object(message, "reply").map(r -> new PeerReply(string(r, "reference"), string(r, "contentType"),
+                string(r, "text"), r.getOrDefault("content", JsonValue.NULL),
+                object(r, "inReplyTo").map(PeerJson::message)));
     }
 
     static PeerMessage message(JsonObject o) {

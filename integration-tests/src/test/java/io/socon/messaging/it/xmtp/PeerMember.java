@@ -10,4 +10,12 @@ import java.util.List;
  */
 public record PeerMember(String inboxId, List<String> installationIds, String permissionLevel,
         List<String> addresses) {
+
+    public boolean isAdmin() {
+        return "admin".equals(permissionLevel) || isSuperAdmin();
+    }
+
+    public boolean isSuperAdmin() {
+        return "superAdmin".equals(permissionLevel);
+    }
 }

@@ -331,6 +331,67 @@ public final class XmtpPeer implements AutoCloseable {
         return string(call("sendText", args().add("conversationId", conversationId).add("text", text).build()));
     }
 
+    /**
+     * Reacts to a message with a Unicode emoji ({@code xmtp.org/reaction}, action {@code added}); returns the
+     * reaction's message id. The reference inbox id is the sender of {@code messageId} as this peer has it.
+     */
+    public String sendReaction(String conversationId, String messageId, String emoji) {
+        return sendReaction(conversationId, new PeerReaction(messageId, null, "added", emoji, "unicode"));
+    }
+
+    /** Takes back a reaction (action {@code removed}); returns the message id. */
+    public String removeReaction(String conversationId, String messageId, String emoji) {
+        return sendReaction(conversationId, new PeerReaction(messageId, null, "removed", emoji, "unicode"));
+    }
+
+    /**
+     * Sends any reaction: {@code reference} is the message reacted to; a null {@code referenceInboxId} means
+     * that message's sender, a null {@code action} {@code added}, a null {@code schema} {@code unicode}.
+     */
+    public String sendReaction(String conversationId, PeerReaction reaction) {
+        JsonObjectBuilder args = args().add("conversationId", conversationId)
+                .add("messageId", reaction.reference()).add("content", reaction.content());
+        if (reaction.referenceInboxId() != null) {
+            args.add("referenceInboxId", reaction.referenceInboxId());
+        }
+        if (reaction.action() != null) {
+            args.add("action", reaction.action());
+        }
+        if (reaction.schema() != null) {
+            args.add("schema", reaction.schema());
+        }
+        return string(call("sendReaction", args.build()));
+    }
+
+    /** Replies to a message with a text ({@code xmtp.org/reply} around {@code xmtp.org/text}); returns its id. */
+    public String sendReply(String conversationId, String messageId, String text) {
+        return string(call("sendReply", args().add("conversationId", conversationId).add("messageId", messageId)
+                .add("text", text).build()));
+    }
+
+    /** A conversation's members with their permission levels. */
+    public List<PeerMember> members(String conversationId) {
+        return array(call("members", args().add("conversationId", conversationId).build()))
+                .getValuesAs(JsonObject.class).stream().map(PeerJson::member).toList();
+    }
+
+    public void updateGroupName(String conversationId, String name) {
+        call("updateGroupName", args().add("conversationId", conversationId).add("name", name).build());
+    }
+
+    public void updateGroupDescription(String conversationId, String description) {
+        call("updateGroupDescription", args().add("conversationId", conversationId).add("description", description)
+                .build());
+    }
+
+    /**
+     * Asks to leave a group ({@code Group.requestRemoval}): sends a leave request, after which the conversation
+     * is {@linkplain PeerConversation#pendingRemoval() pending removal} until an admin's client removes this one.
+     */
+    public void leaveGroup(String conversationId) {
+        call("leaveGroup", args().add("conversationId", conversationId).build());
+    }
+
     /** Fetches new welcomes (new conversations). */
     public void sync() {
         call("sync", args().build());
@@ -357,7 +418,11 @@ public final class XmtpPeer implements AutoCloseable {
                 .map(PeerJson::conversation).toList();
     }
 
-    /** A conversation's messages in the local database, oldest first (sync first for new ones). */
+    /**
+     * A conversation's messages in the local database, oldest first (sync first for new ones). libxmtp does
+     * not list reactions on their own: each listed message carries the reactions to it, removals included
+     * ({@link PeerMessage#reactions()}). Streams do deliver reactions as messages.
+     */
     public List<PeerMessage> messages(String conversationId) {
         return messages(conversationId, null, false);
     }

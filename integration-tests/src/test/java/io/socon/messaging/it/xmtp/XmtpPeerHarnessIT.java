@@ -109,6 +109,12 @@ class XmtpPeerHarnessIT {
         assertThatThrownBy(() -> peer.sendText("00", "hello"))
                 .isInstanceOfSatisfying(XmtpPeerException.class,
                         e -> assertThat(e.peerError()).contains("no client"));
+        assertThatThrownBy(() -> peer.sendReaction("00", "01", "👍"))
+                .isInstanceOfSatisfying(XmtpPeerException.class,
+                        e -> assertThat(e.peerError()).contains("no client"));
+        assertThatThrownBy(() -> peer.leaveGroup("00"))
+                .isInstanceOfSatisfying(XmtpPeerException.class,
+                        e -> assertThat(e.peerError()).contains("no client"));
         assertThatThrownBy(() -> peer.generateInboxId("not-an-address"))
                 .isInstanceOfSatisfying(XmtpPeerException.class,
                         e -> assertThat(e.peerError()).contains("not an Ethereum address"));
