@@ -1,0 +1,77 @@
+package io.socon.messaging.impl.client.net;
+
+import com.google.protobuf.ByteString;
+import io.socon.messaging.impl.wire.mls.api.v1.MlsApiGrpc;
+import io.socon.messaging.impl.wire.mls.api.v1.SubscribeWelcomeMessagesRequest;
+import io.socon.messaging.impl.wire.mls.api.v1.WelcomeMessage;
+import java.util.Map;
+
+/**
+ * New welcomes for one installation, from a node's {@code SubscribeWelcomeMessages}: each welcome (V1 or
+ * pointer) is handed to the consumer exactly once, in id order, on the stream's own thread; the stream resubscribes
+ * by itself after a drop (see {@link Resubscriber}). Opened by {@link NodeConnection#streamWelcomeMessages};
+ * {@link #close} it when done.
+ */
+public final class WelcomeStream implements AutoCloseable {
+
+    static final Resubscriber.Wire<SubscribeWelcomeMessagesRequest, WelcomeMessage> WIRE = new Resubscriber.Wire<>() {
+        @Override
+        public io.grpc.MethodDescriptor<SubscribeWelcomeMessagesRequest, WelcomeMessage> method() {
+            return MlsApiGrpc.getSubscribeWelcomeMessagesMethod();
+        }
+
+        @Override
+        public SubscribeWelcomeMessagesRequest request(Map<ByteString, Long> cursors) {
+            SubscribeWelcomeMessagesRequest.Builder request = SubscribeWelcomeMessagesRequest.newBuilder();
+            cursors.forEach((installation, cursor) -> request.addFilters(SubscribeWelcomeMessagesRequest.Filter
+                    .newBuilder().setInstallationKey(installation).setIdCursor(cursor)));
+            return request.build();
+        }
+
+        @Override
+        public ByteString topic(WelcomeMessage message) {
+            return switch (message.getVersionCase()) {
+                case V1 -> message.getV1().getInstallationKey();
+                case WELCOME_POINTER -> message.getWelcomePointer().getInstallationKey();
+                default -> null;
+            };
+        }
+
+        @Override
+        public long id(WelcomeMessage message) {
+            return message.hasV1() ? message.getV1().getId() : message.getWelcomePointer().getId();
+        }
+    };
+
+    private final Resubscriber<SubscribeWelcomeMessagesRequest, WelcomeMessage> engine;
+    private final ByteString installationKey;
+
+    WelcomeStream(Resubscriber<SubscribeWelcomeMessagesRequest, WelcomeMessage> engine, ByteString installationKey) {
+        this.engine = engine;
+        this.installationKey = installationKey;
+    }
+
+    /** The id of the last welcome delivered (the starting cursor until then). */
+    public long cursor() {
+        return engine.highWaterMark(installationKey).orElseThrow();
+    }
+
+    public StreamState state() {
+        return engine.state();
+    }
+
+    /** How many times the stream has subscribed again after its subscription failed. */
+    public long reconnects() {
+        return engine.reconnects();
+    }
+
+    Resubscriber<SubscribeWelcomeMessagesRequest, WelcomeMessage> engine() {
+        return engine;
+    }
+
+    /** Cancels the subscription; the consumer is not called after this returns (unless it calls close itself). */
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
