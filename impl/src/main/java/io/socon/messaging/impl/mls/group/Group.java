@@ -673,7 +673,7 @@ public final class Group {
         }
         if (outcome.tree().leaf(me).isEmpty()) {
             return new Received(Received.Kind.REMOVED, this, sender, content.content().epoch(), Optional.empty(),
-                    Optional.empty());
+                    Optional.empty(), applied(entries), commit.path().map(UpdatePath::leafNode));
         }
         GroupContext old = current.context;
         TreePrivateKeys mine = ownKeysFor(outcome.tree());
@@ -736,7 +736,12 @@ public final class Group {
         byte[] interim = TranscriptHashes.interim(confirmed, tag);
         EpochState next = EpochState.start(context, newTree, secrets, interim, config.ratchet());
         Group group = new Group(config, next, shiftPast(), keys.nextEpoch(newTreeKeys), List.of(), psks, random);
-        return new Received(Received.Kind.COMMIT, group, sender, old.epoch(), Optional.empty(), Optional.empty());
+        return new Received(Received.Kind.COMMIT, group, sender, old.epoch(), Optional.empty(), Optional.empty(),
+                applied(entries), commit.path().map(UpdatePath::leafNode));
+    }
+
+    private static List<Received.Applied> applied(List<ProposalEntry> entries) {
+        return entries.stream().map(e -> new Received.Applied(e.proposal(), e.sender())).toList();
     }
 
     /** Our tree keys for the tree after a commit's proposals, with the key of our committed Update installed. */

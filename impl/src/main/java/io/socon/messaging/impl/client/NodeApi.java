@@ -1,0 +1,48 @@
+package io.socon.messaging.impl.client;
+
+import io.socon.messaging.impl.wire.identity.associations.IdentityUpdate;
+import io.socon.messaging.impl.wire.mls.api.v1.GroupMessage;
+import io.socon.messaging.impl.wire.mls.api.v1.GroupMessageInput;
+import io.socon.messaging.impl.wire.mls.api.v1.WelcomeMessage;
+import io.socon.messaging.impl.wire.mls.api.v1.WelcomeMessageInput;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The node calls the client engine makes, in XMTP's V3 API terms. One implementation talks gRPC to a node
+ * (with retries); failures are {@link io.socon.messaging.api.MessagingException}s with code
+ * {@code NODE_UNAVAILABLE} (transient) or {@code INVALID_ARGUMENT} (the node refused the request).
+ */
+public interface NodeApi extends AutoCloseable {
+
+    /** An identity update with the node's sequence id. */
+    record SequencedUpdate(long sequenceId, IdentityUpdate update) {
+    }
+
+    void uploadKeyPackage(byte[] keyPackage);
+
+    /** The newest key package of each installation, in request order; empty where the node has none. */
+    List<Optional<byte[]>> fetchKeyPackages(List<byte[]> installationKeys);
+
+    void sendGroupMessages(List<GroupMessageInput> messages);
+
+    void sendWelcomeMessages(List<WelcomeMessageInput> welcomes);
+
+    /** All of the group's messages with an id above {@code afterId}, ascending (paged as libxmtp pages). */
+    List<GroupMessage.V1> queryGroupMessages(byte[] groupId, long afterId);
+
+    /** All of the installation's welcomes with an id above {@code afterId}, ascending. */
+    List<WelcomeMessage.V1> queryWelcomeMessages(byte[] installationKey, long afterId);
+
+    void publishIdentityUpdate(IdentityUpdate update);
+
+    /** For each inbox, its updates with a sequence id above the given one, ascending. */
+    Map<String, List<SequencedUpdate>> identityUpdates(Map<String, Long> afterSequenceIds);
+
+    /** For each lowercase Ethereum address, the inbox it belongs to, if any. */
+    Map<String, Optional<String>> inboxIds(List<String> addresses);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,394 @@
+package io.socon.messaging.impl.client;
+
+import io.socon.messaging.api.ErrorCode;
+import io.socon.messaging.api.MessagingException;
+import io.socon.messaging.api.content.Content;
+import io.socon.messaging.api.content.ContentType;
+import io.socon.messaging.impl.client.content.ContentCodecException;
+import io.socon.messaging.impl.client.content.ContentCodecs;
+import io.socon.messaging.impl.client.content.GroupUpdate;
+import io.socon.messaging.impl.crypto.EthereumAddresses;
+import io.socon.messaging.impl.identity.Ed25519InstallationSigner;
+import io.socon.messaging.impl.identity.IdentityUpdateVerifier;
+import io.socon.messaging.impl.identity.IdentityUpdates;
+import io.socon.messaging.impl.identity.InboxId;
+import io.socon.messaging.impl.identity.MemberId;
+import io.socon.messaging.impl.identity.WalletSigner;
+import io.socon.messaging.impl.mls.codec.Bytes;
+import io.socon.messaging.impl.mls.crypto.Ed25519KeyPair;
+import io.socon.messaging.impl.mls.group.Group;
+import io.socon.messaging.impl.mls.group.GroupKeys;
+import io.socon.messaging.impl.mls.group.KeyPackageBundle;
+import io.socon.messaging.impl.mls.group.PskStore;
+import io.socon.messaging.impl.store.client.ClientStore;
+import io.socon.messaging.impl.store.client.StoredGroup;
+import io.socon.messaging.impl.store.client.StoredIdentity;
+import io.socon.messaging.impl.store.client.StoredMessage;
+import io.socon.messaging.impl.wire.identity.associations.IdentityUpdate;
+import io.socon.messaging.impl.wire.mls.messagecontents.EncodedContent;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An XMTP client for one installation: its identity (registered on first open, reused afterwards), its
+ * conversations and messages. Interoperable with libxmtp: the same node calls, signature texts, MLS profile and
+ * content encodings.
+ *
+ * <p>Everything is stored in the {@link ClientStore} given in the settings; opening a client again on the same
+ * store continues where it stopped, with the same installation. Methods block on the node and the store; call
+ * them off event loops. Thread-safe.
+ */
+public final class XmtpClient implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(XmtpClient.class.getName());
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final ClientContext ctx;
+    private final ConversationEngine engine;
+    private final List<ClientEvents> listeners;
+
+    private XmtpClient(ClientContext ctx, List<ClientEvents> listeners) {
+        this.ctx = ctx;
+        this.engine = new ConversationEngine(ctx);
+        this.listeners = listeners;
+    }
+
+    /** Settings of {@link #open}. */
+    public record Settings(NodeApi api, ClientStore store, Optional<WalletSigner> wallet, ContentCodecs codecs,
+                           SecureRandom random, Clock clock) {
+
+        public Settings {
+            Objects.requireNonNull(api, "api");
+            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(wallet, "wallet");
+            Objects.requireNonNull(codecs, "codecs");
+            Objects.requireNonNull(random, "random");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Standard codecs, a strong random and the system clock. */
+        public static Settings of(NodeApi api, ClientStore store, Optional<WalletSigner> wallet) {
+            return new Settings(api, store, wallet, ContentCodecs.standard(), new SecureRandom(), Clock.systemUTC());
+        }
+    }
+
+    /**
+     * Opens the client of the store's installation, registering it first if the store has none: a new inbox
+     * for the wallet (nonce 1, as libxmtp), or a new installation of the wallet's existing inbox.
+     *
+     * @throws MessagingException {@code IDENTITY_NOT_AVAILABLE} if the store has no identity and no wallet was
+     *                            given, or the wallet does not own the stored identity; node errors as they come
+     */
+    public static XmtpClient open(Settings settings) {
+        Objects.requireNonNull(settings, "settings");
+        LocalInstallation installation = loadOrRegister(settings);
+        List<ClientEvents> listeners = new CopyOnWriteArrayList<>();
+        ClientEvents fanOut = new ClientEvents() {
+            @Override
+            public void conversationAdded(StoredGroup group) {
+                listeners.forEach(l -> safely(() -> l.conversationAdded(group)));
+            }
+
+            @Override
+            public void messageStored(StoredMessage message) {
+                listeners.forEach(l -> safely(() -> l.messageStored(message)));
+            }
+        };
+        InboxDirectory directory = new InboxDirectory(settings.api(), settings.store(), new IdentityUpdateVerifier());
+        ClientContext ctx = new ClientContext(settings.api(), settings.store(), installation, directory,
+                settings.codecs(), fanOut, new OwnPayloads(), settings.random(), settings.clock());
+        return new XmtpClient(ctx, listeners);
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a client listener failed: " + e, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- identity
+
+    private static LocalInstallation loadOrRegister(Settings s) {
+        Optional<StoredIdentity> stored = s.store().read(tx -> tx.identity());
+        Optional<String> walletAddress = s.wallet().map(w -> EthereumAddresses.normalize(w.address()));
+        if (stored.isPresent()) {
+            StoredIdentity id = stored.get();
+            if (walletAddress.isPresent() && !walletAddress.get().equals(id.walletAddress())) {
+                throw new MessagingException(ErrorCode.IDENTITY_NOT_AVAILABLE, "this client state belongs to wallet "
+                        + id.walletAddress() + ", not " + walletAddress.get() + "; use another home directory");
+            }
+            LocalInstallation installation = new LocalInstallation(id.inboxId(), id.walletAddress(),
+                    id.sealedInstallationKey());
+            if (!id.registered()) {
+                finishRegistration(s, installation, id);
+            }
+            return installation;
+        }
+        WalletSigner wallet = s.wallet().orElseThrow(() -> new MessagingException(ErrorCode.IDENTITY_NOT_AVAILABLE,
+                "this client has no identity yet; give a wallet to register one"));
+        String address = walletAddress.orElseThrow();
+        Optional<String> existingInbox = s.api().inboxIds(List.of(address)).getOrDefault(address, Optional.empty());
+        String inboxId = existingInbox.orElseGet(() -> InboxId.derive(address, InboxId.DEFAULT_NONCE));
+        Ed25519KeyPair key = Ed25519KeyPair.generate(s.random());
+        byte[] privateKey = key.privateKey();
+        StoredIdentity id = new StoredIdentity(inboxId, address, key.publicKey().toByteArray(), "sealed:",
+                privateKey, false, Times.nanos(s.clock()));
+        java.util.Arrays.fill(privateKey, (byte) 0);
+        s.store().transaction(tx -> {
+            tx.putIdentity(id);
+            return null;
+        });
+        LocalInstallation installation = new LocalInstallation(inboxId, address, id.sealedInstallationKey());
+        finishRegistration(s, installation, id);
+        return installation;
+    }
+
+    /** Uploads a key package and publishes the identity update, as libxmtp orders them, then marks it done. */
+    private static void finishRegistration(Settings s, LocalInstallation installation, StoredIdentity id) {
+        WalletSigner wallet = s.wallet().orElseThrow(() -> new MessagingException(ErrorCode.IDENTITY_NOT_AVAILABLE,
+                "the installation of inbox " + id.inboxId() + " is not registered yet; give the wallet "
+                        + id.walletAddress() + " to finish registering it"));
+        InboxDirectory directory = new InboxDirectory(s.api(), s.store(), new IdentityUpdateVerifier());
+        try (KeyPackageBundle bundle = KeyPackages.create(installation, s.random(), s.clock())) {
+            s.store().transaction(tx -> {
+                tx.putKeyPackage(KeyPackages.stored(bundle, s.clock()));
+                return null;
+            });
+            s.api().uploadKeyPackage(bundle.keyPackage().toBytes());
+        }
+        boolean inboxExists = !s.api().identityUpdates(Map.of(id.inboxId(), 0L))
+                .getOrDefault(id.inboxId(), List.of()).isEmpty();
+        boolean alreadyMember = inboxExists && directory.latest(id.inboxId()).state()
+                .isMember(MemberId.installation(installation.installationKey().toByteArray()));
+        if (!alreadyMember) {
+            IdentityUpdate update;
+            try (Ed25519InstallationSigner signer = installation.identitySigner()) {
+                update = inboxExists
+                        ? IdentityUpdates.addInstallation(id.inboxId(), wallet, signer, s.clock())
+                        : IdentityUpdates.registration(wallet, InboxId.DEFAULT_NONCE, signer, s.clock());
+            }
+            s.api().publishIdentityUpdate(update);
+            directory.latest(id.inboxId());
+        }
+        s.store().transaction(tx -> {
+            tx.putIdentity(id.asRegistered());
+            return null;
+        });
+    }
+
+    /** This client's inbox id. */
+    public String inboxId() {
+        return ctx.installation().inboxId();
+    }
+
+    /** The wallet address that owns the inbox. */
+    public String address() {
+        return ctx.installation().walletAddress();
+    }
+
+    /** This installation's id: the hex of its Ed25519 public key. */
+    public String installationId() {
+        return ctx.installation().installationKey().toHex();
+    }
+
+    /** For each address, whether it has an XMTP inbox (so it can be messaged). */
+    public Map<String, Boolean> canMessage(List<String> addresses) {
+        Map<String, Boolean> result = new LinkedHashMap<>();
+        inboxIdsOf(addresses).forEach((a, inbox) -> result.put(a, inbox.isPresent()));
+        return result;
+    }
+
+    /** For each address (normalized to lowercase), its inbox if it has one. */
+    public Map<String, Optional<String>> inboxIdsOf(List<String> addresses) {
+        List<String> normalized = new ArrayList<>();
+        for (String a : addresses) {
+            if (!EthereumAddresses.isWellFormed(a)) {
+                throw new MessagingException(ErrorCode.INVALID_ADDRESS, "not an Ethereum address: " + a);
+            }
+            normalized.add(EthereumAddresses.normalize(a));
+        }
+        Map<String, Optional<String>> found = ctx.api().inboxIds(normalized);
+        Map<String, Optional<String>> result = new LinkedHashMap<>();
+        normalized.forEach(a -> result.put(a, found.getOrDefault(a, Optional.empty())));
+        return result;
+    }
+
+    /**
+     * The inbox id of a member given as an inbox id (64 hex digits) or an Ethereum address.
+     *
+     * @throws MessagingException {@code PEER_NOT_REACHABLE} if the address has no inbox
+     */
+    public String resolveInbox(String addressOrInboxId) {
+        Objects.requireNonNull(addressOrInboxId, "addressOrInboxId");
+        String s = addressOrInboxId.trim();
+        if (s.matches("[0-9a-fA-F]{64}")) {
+            return s.toLowerCase(java.util.Locale.ROOT);
+        }
+        if (EthereumAddresses.isWellFormed(s)) {
+            return inboxIdsOf(List.of(s)).values().iterator().next().orElseThrow(() -> new MessagingException(
+                    ErrorCode.PEER_NOT_REACHABLE, "address " + s + " has no XMTP inbox yet; it cannot be messaged"));
+        }
+        throw new MessagingException(ErrorCode.INVALID_ARGUMENT,
+                "'" + s + "' is neither an inbox id (64 hex digits) nor an Ethereum address (0x + 40 hex digits)");
+    }
+
+    // ---------------------------------------------------------------- conversations
+
+    /** The DM with this member (address or inbox id): the existing one, or a new one. */
+    public ClientConversation findOrCreateDm(String addressOrInboxId) {
+        return view(engine.findOrCreateDm(resolveInbox(addressOrInboxId)));
+    }
+
+    /** A new group with these members (addresses or inbox ids), us as super admin. */
+    public ClientConversation createGroup(List<String> members, XmtpGroupRules.NewGroup options) {
+        List<String> inboxes = members.stream().map(this::resolveInbox).toList();
+        return view(engine.createGroup(inboxes, options));
+    }
+
+    /** Adds members (addresses or inbox ids) with all their installations. */
+    public ClientConversation addMembers(String conversationId, List<String> members) {
+        Bytes id = groupId(conversationId);
+        engine.addMembers(id, members.stream().map(this::resolveInbox).toList());
+        return conversation(conversationId).orElseThrow();
+    }
+
+    /** Removes members (addresses or inbox ids) with all their installations. */
+    public ClientConversation removeMembers(String conversationId, List<String> members) {
+        Bytes id = groupId(conversationId);
+        engine.removeMembers(id, members.stream().map(this::resolveInbox).toList());
+        return conversation(conversationId).orElseThrow();
+    }
+
+    /** Renames a group. */
+    public ClientConversation rename(String conversationId, String name) {
+        engine.updateMetadata(groupId(conversationId), XmtpGroupRules.GROUP_NAME, name);
+        return conversation(conversationId).orElseThrow();
+    }
+
+    /** Sets a group's description. */
+    public ClientConversation describe(String conversationId, String description) {
+        engine.updateMetadata(groupId(conversationId), XmtpGroupRules.DESCRIPTION, description);
+        return conversation(conversationId).orElseThrow();
+    }
+
+    /** Every conversation, most recently active first. */
+    public List<ClientConversation> conversations() {
+        return ctx.store().read(tx -> tx.groups()).stream().map(this::view).toList();
+    }
+
+    /** One conversation by its id (hex group id). */
+    public Optional<ClientConversation> conversation(String conversationId) {
+        return ctx.store().read(tx -> tx.group(groupId(conversationId).toByteArray())).map(this::view);
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    /** Sends content; returns the message, published. */
+    public ClientMessage send(String conversationId, Content content) {
+        Objects.requireNonNull(content, "content");
+        return message(engine.send(groupId(conversationId), content));
+    }
+
+    /** The conversation's stored messages, oldest first (sync first to see new ones). */
+    public List<ClientMessage> messages(String conversationId) {
+        Bytes id = groupId(conversationId);
+        return ctx.store().read(tx -> tx.messages(id.toByteArray(), Long.MIN_VALUE, Integer.MAX_VALUE)).stream()
+                .map(this::message).toList();
+    }
+
+    /** Fetches new messages of one conversation; returns how many were stored. */
+    public int sync(String conversationId) {
+        return engine.sync(groupId(conversationId));
+    }
+
+    /** What {@link #syncAll()} did. */
+    public record SyncSummary(int conversationsJoined, int messagesStored) {
+    }
+
+    /** Processes new welcomes, then syncs every active conversation. */
+    public SyncSummary syncAll() {
+        int joined = engine.syncWelcomes().size();
+        int stored = 0;
+        for (StoredGroup g : ctx.store().read(tx -> tx.groups())) {
+            if (g.status() == StoredGroup.Status.ACTIVE) {
+                stored += engine.sync(Bytes.copyOf(g.groupId()));
+            }
+        }
+        return new SyncSummary(joined, stored);
+    }
+
+    /** Registers a listener for new conversations and messages (see {@link ClientEvents}). */
+    public AutoCloseable listen(ClientEvents listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
+    }
+
+    /** The engine, for the stream machinery of this package. */
+    ConversationEngine engine() {
+        return engine;
+    }
+
+    ClientContext context() {
+        return ctx;
+    }
+
+    // ---------------------------------------------------------------- views
+
+    ClientConversation view(StoredGroup row) {
+        Group group = Group.restore(row.mlsState(), GroupKeys.fromBytes(row.mlsKeys()), PskStore.NONE, ctx.random());
+        ConversationView v = XmtpGroupRules.view(group);
+        List<String> members = new ArrayList<>(v.membership().keySet());
+        return new ClientConversation(HEX.formatHex(row.groupId()), row.kind() == StoredGroup.Kind.DM,
+                row.dmPeer(), v.name(), v.description(), v.imageUrl(), members, v.admins(), v.superAdmins(),
+                v.creatorInboxId(), row.status() == StoredGroup.Status.ACTIVE, row.createdAtNs());
+    }
+
+    ClientMessage message(StoredMessage m) {
+        EncodedContent encoded = ContentCodecs.parse(m.encodedContent());
+        ContentType type = encoded.hasType() ? new ContentType(encoded.getType().getAuthorityId(),
+                encoded.getType().getTypeId(), encoded.getType().getVersionMajor(), encoded.getType().getVersionMinor())
+                : new ContentType("unknown", "unknown", 0, 0);
+        Content content;
+        Optional<GroupUpdate> update = Optional.empty();
+        try {
+            Object value = ctx.codecs().decodeValue(encoded);
+            if (value instanceof GroupUpdate g) {
+                update = Optional.of(g);
+            }
+            content = ctx.codecs().decode(encoded);
+        } catch (ContentCodecException e) {
+            content = new io.socon.messaging.api.content.Unknown(type, Optional.of(
+                    encoded.hasFallback() ? encoded.getFallback() : "[unreadable message: " + e.getMessage() + "]"),
+                    new byte[0]);
+        }
+        return new ClientMessage(HEX.formatHex(m.id()), HEX.formatHex(m.groupId()), m.senderInboxId(), m.sentAtNs(),
+                type, content, update, m.delivery() == StoredMessage.Delivery.PUBLISHED);
+    }
+
+    private static Bytes groupId(String conversationId) {
+        Objects.requireNonNull(conversationId, "conversationId");
+        if (!conversationId.matches("([0-9a-fA-F]{2}){1,64}")) {
+            throw new MessagingException(ErrorCode.INVALID_ID, "'" + conversationId
+                    + "' is not a conversation id (the group id in hex)");
+        }
+        return Bytes.fromHex(conversationId.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public void close() {
+        listeners.clear();
+        ctx.installation().close();
+        ctx.api().close();
+        ctx.store().close();
+    }
+}

@@ -1,0 +1,146 @@
+package io.socon.messaging.impl.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socon.messaging.api.ErrorCode;
+import io.socon.messaging.api.MessageId;
+import io.socon.messaging.api.MessagingException;
+import io.socon.messaging.api.content.Reaction;
+import io.socon.messaging.api.content.Reply;
+import io.socon.messaging.api.content.Text;
+import io.socon.messaging.impl.client.net.GrpcNodeApi;
+import io.socon.messaging.impl.identity.PrivateKeyWalletSigner;
+import io.socon.messaging.impl.node.NodeServer;
+import io.socon.messaging.impl.node.NodeSettings;
+import io.socon.messaging.impl.node.XmtpNodeValidation;
+import io.socon.messaging.impl.store.client.jdbc.DataKey;
+import io.socon.messaging.impl.store.client.jdbc.JdbcClientStore;
+import io.socon.messaging.impl.store.jdbc.Database;
+import io.socon.messaging.impl.store.jdbc.JdbcNodeStore;
+import io.socon.messaging.spi.keyvault.InMemoryKeyVault;
+import io.socon.messaging.spi.keyvault.KeyUri;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Java clients talking to each other through a real node on a loopback port, each with its own H2 state:
+ * registration, DMs, groups with membership and metadata changes, reactions and replies, restarts.
+ */
+class XmtpClientTest {
+
+    @TempDir
+    Path dir;
+
+    JdbcNodeStore nodeStore;
+    NodeServer node;
+    URI nodeUri;
+    InMemoryKeyVault vault = new InMemoryKeyVault();
+    SecureRandom random = new SecureRandom();
+
+    @BeforeEach
+    void startNode() throws IOException {
+        nodeStore = JdbcNodeStore.open(Database.h2Url(dir.resolve("node")), null, null);
+        node = NodeServer.start(NodeSettings.defaults().withHost("127.0.0.1").withPort(0), nodeStore,
+                XmtpNodeValidation.create());
+        nodeUri = URI.create("http://127.0.0.1:" + node.port());
+    }
+
+    @AfterEach
+    void stopNode() {
+        node.close();
+        nodeStore.close();
+    }
+
+    XmtpClient open(String name, Optional<PrivateKeyWalletSigner> wallet) {
+        JdbcClientStore store = JdbcClientStore.openH2(dir.resolve(name),
+                DataKey.wrappedBy(vault, KeyUri.of("memory://" + name)));
+        return XmtpClient.open(XmtpClient.Settings.of(GrpcNodeApi.connect(nodeUri), store, wallet.map(w -> w)));
+    }
+
+    @Test
+    void twoClientsTalkInADmBothWaysAndReopenWithTheSameInstallation() {
+        PrivateKeyWalletSigner aliceWallet = PrivateKeyWalletSigner.generate(random);
+        PrivateKeyWalletSigner bobWallet = PrivateKeyWalletSigner.generate(random);
+        String aliceInstallation;
+        String dmId;
+        try (XmtpClient alice = open("alice", Optional.of(aliceWallet));
+             XmtpClient bob = open("bob", Optional.of(bobWallet))) {
+            aliceInstallation = alice.installationId();
+            assertThat(alice.canMessage(List.of(bobWallet.address(), "0x" + "1".repeat(40))))
+                    .containsEntry(bobWallet.address(), true).containsEntry("0x" + "1".repeat(40), false);
+
+            ClientConversation dm = alice.findOrCreateDm(bobWallet.address());
+            dmId = dm.id();
+            assertThat(dm.dm()).isTrue();
+            assertThat(dm.peerInboxId()).contains(bob.inboxId());
+            assertThat(alice.findOrCreateDm(bob.inboxId()).id()).as("the DM is reused").isEqualTo(dmId);
+            ClientMessage hello = alice.send(dmId, Text.of("hello bob"));
+            assertThat(hello.published()).isTrue();
+
+            bob.syncAll();
+            assertThat(bob.conversations()).extracting(ClientConversation::id).containsExactly(dmId);
+            assertThat(bob.messages(dmId)).extracting(ClientMessage::content).contains(Text.of("hello bob"));
+            ClientMessage received = bob.messages(dmId).stream().filter(m -> m.content().equals(Text.of("hello bob")))
+                    .findFirst().orElseThrow();
+            assertThat(received.id()).as("both sides compute XMTP's message id").isEqualTo(hello.id());
+
+            bob.send(dmId, Reaction.add(MessageId.of(hello.id()), "👍"));
+            bob.send(dmId, Reply.text(MessageId.of(hello.id()), "hi alice"));
+            alice.sync(dmId);
+            assertThat(alice.messages(dmId)).extracting(ClientMessage::content)
+                    .contains(Reaction.add(MessageId.of(hello.id()), "👍"), Reply.text(MessageId.of(hello.id()), "hi alice"));
+        }
+        try (XmtpClient alice = open("alice", Optional.empty())) {
+            assertThat(alice.installationId()).as("no new installation on reopen").isEqualTo(aliceInstallation);
+            alice.send(dmId, Text.of("after restart"));
+        }
+        try (XmtpClient bob = open("bob", Optional.empty())) {
+            bob.sync(dmId);
+            assertThat(bob.messages(dmId)).extracting(ClientMessage::content).contains(Text.of("after restart"));
+        }
+    }
+
+    @Test
+    void aGroupAddsRemovesAndRenamesAndEveryMemberFollows() {
+        try (XmtpClient alice = open("alice", Optional.of(PrivateKeyWalletSigner.generate(random)));
+             XmtpClient bob = open("bob", Optional.of(PrivateKeyWalletSigner.generate(random)));
+             XmtpClient carol = open("carol", Optional.of(PrivateKeyWalletSigner.generate(random)))) {
+            ClientConversation group = alice.createGroup(List.of(bob.inboxId()), XmtpGroupRules.NewGroup.named("team"));
+            assertThat(group.superAdmins()).containsExactly(alice.inboxId());
+            assertThat(group.memberInboxIds()).containsExactlyInAnyOrder(alice.inboxId(), bob.inboxId());
+            alice.send(group.id(), Text.of("welcome"));
+            bob.syncAll();
+            assertThat(bob.conversation(group.id()).orElseThrow().name()).isEqualTo("team");
+            bob.send(group.id(), Text.of("thanks"));
+
+            alice.addMembers(group.id(), List.of(carol.inboxId()));
+            carol.syncAll();
+            carol.send(group.id(), Text.of("carol here"));
+            alice.rename(group.id(), "bigger team");
+            bob.syncAll();
+            assertThat(bob.conversation(group.id()).orElseThrow().name()).isEqualTo("bigger team");
+            assertThat(bob.messages(group.id())).extracting(ClientMessage::content).contains(Text.of("carol here"));
+
+            alice.removeMembers(group.id(), List.of(bob.inboxId()));
+            bob.syncAll();
+            assertThat(bob.conversation(group.id()).orElseThrow().active()).isFalse();
+            assertThatThrownBy(() -> bob.send(group.id(), Text.of("still here?")))
+                    .isInstanceOf(MessagingException.class)
+                    .extracting(e -> ((MessagingException) e).code()).isEqualTo(ErrorCode.NOT_A_MEMBER);
+            carol.syncAll();
+            assertThat(carol.conversation(group.id()).orElseThrow().memberInboxIds())
+                    .containsExactlyInAnyOrder(alice.inboxId(), carol.inboxId());
+            assertThat(carol.messages(group.id())).anySatisfy(m -> assertThat(m.groupUpdate()).hasValueSatisfying(
+                    u -> assertThat(u.removed()).extracting(Object::toString).containsExactly(bob.inboxId())));
+        }
+    }
+}
