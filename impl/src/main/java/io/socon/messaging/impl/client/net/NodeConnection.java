@@ -307,7 +307,14 @@ public final class NodeConnection implements AutoCloseable {
 
     // ------------------------------------------------------------ IdentityApi
 
-    /** Publishes a signed identity update (create inbox, add or revoke a member, ...). */
+    /**
+     * Publishes a signed identity update (create inbox, add or revoke a member, ...).
+     *
+     * <p>Unlike the sends, this is not idempotent at the node: if an attempt timed out or lost its connection after
+     * the node had stored the update, the retry is refused as a replay ({@code INVALID_ARGUMENT}). When that
+     * happens after more than one attempt, read the inbox's log ({@link #getIdentityUpdates}) before treating the
+     * update as lost.
+     */
     public void publishIdentityUpdate(IdentityUpdate update) {
         unary(IdentityApiGrpc.getPublishIdentityUpdateMethod(),
                 PublishIdentityUpdateRequest.newBuilder().setIdentityUpdate(update).build());

@@ -25,6 +25,7 @@ import io.socon.messaging.impl.wire.mls.api.v1.QueryGroupMessagesRequest;
 import io.socon.messaging.impl.wire.mls.api.v1.QueryGroupMessagesResponse;
 import io.socon.messaging.impl.wire.mls.api.v1.SendGroupMessagesRequest;
 import io.socon.messaging.impl.wire.mls.api.v1.SortDirection;
+import io.socon.messaging.impl.wire.mls.api.v1.SubscribeGroupMessagesRequest;
 import io.socon.messaging.impl.wire.mls.api.v1.UploadKeyPackageRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -51,6 +52,11 @@ class NodeConnectionProtocolTest {
     final List<QueryGroupMessagesRequest> queries = new CopyOnWriteArrayList<>();
     final AtomicInteger sends = new AtomicInteger();
     final AtomicInteger uploads = new AtomicInteger();
+    final List<SubscribeGroupMessagesRequest> subscribes = new CopyOnWriteArrayList<>();
+
+    static GroupMessage message(ByteString groupId, long id) {
+        return GroupMessage.newBuilder().setV1(GroupMessage.V1.newBuilder().setId(id).setGroupId(groupId)).build();
+    }
     Server server;
     NodeConnection connection;
 
@@ -90,6 +96,24 @@ class NodeConnectionProtocolTest {
             }
             response.onNext(Empty.getDefaultInstance());
             response.onCompleted();
+        }
+
+        @Override
+        public void subscribeGroupMessages(SubscribeGroupMessagesRequest request, StreamObserver<GroupMessage> response) {
+            subscribes.add(request);
+            ByteString groupId = request.getFilters(0).getGroupId();
+            if (groupId.equals(ByteString.copyFrom(group(1)))) {
+                response.onError(Status.INVALID_ARGUMENT.withDescription("bad filter").asRuntimeException());
+                return;
+            }
+            // the first subscription gets id 1 and then ends normally; the next ones replay 1 (ignoring the
+            // cursor, as a sloppy node might) and add 2, then stay open
+            response.onNext(message(groupId, 1));
+            if (subscribes.size() == 1) {
+                response.onCompleted();
+                return;
+            }
+            response.onNext(message(groupId, 2));
         }
 
         @Override
@@ -181,5 +205,39 @@ class NodeConnectionProtocolTest {
                     assertThat(e.status()).isEqualTo(Status.Code.UNIMPLEMENTED);
                     assertThat(e.attempts()).isEqualTo(1);
                 });
+    }
+
+    @Test
+    void aStreamTheNodeRefusesFailsForGood() {
+        GroupMessageStreamTest.Events events = new GroupMessageStreamTest.Events();
+        try (GroupMessageStream stream = connection.streamGroupMessages(List.of(new GroupCursor(group(1), 0)), m -> { },
+                events)) {
+            TestMessages.await("failed", Duration.ofSeconds(10), () -> stream.state() == StreamState.FAILED);
+            TestMessages.await("told", Duration.ofSeconds(10), () -> events.failed.size() == 1);
+            assertThat(events.failed.get(0).status()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(events.failed.get(0).getMessage()).contains("SubscribeGroupMessages").contains("bad filter");
+            NodeConnectionTest.sleep(300);
+            assertThat(subscribes).hasSize(1);
+            assertThat(stream.reconnects()).isZero();
+            assertThat(events.reconnecting).isEmpty();
+        }
+    }
+
+    @Test
+    void aStreamTheNodeEndsIsResubscribedFromTheLastDeliveredId() {
+        GroupMessageStreamTest.Events events = new GroupMessageStreamTest.Events();
+        List<Long> received = new CopyOnWriteArrayList<>();
+        try (GroupMessageStream stream = connection.streamGroupMessages(List.of(new GroupCursor(group(2), 0)),
+                m -> received.add(m.getId()), events)) {
+            TestMessages.await("both", Duration.ofSeconds(10), () -> received.size() == 2);
+            NodeConnectionTest.sleep(200);
+
+            assertThat(received).containsExactly(1L, 2L);
+            assertThat(subscribes).extracting(r -> r.getFilters(0).getIdCursor()).containsExactly(0L, 1L);
+            assertThat(stream.reconnects()).isEqualTo(1);
+            assertThat(events.reconnecting).singleElement()
+                    .satisfies(e -> assertThat(e.nodeMessage()).isEqualTo("the node ended the stream"));
+            assertThat(stream.engine().duplicatesDropped()).isEqualTo(1);
+        }
     }
 }
