@@ -43,6 +43,32 @@ public interface NodeApi extends AutoCloseable {
     /** For each lowercase Ethereum address, the inbox it belongs to, if any. */
     Map<String, Optional<String>> inboxIds(List<String> addresses);
 
+    /** A live subscription to some groups' messages, each delivered once, in node order per group. */
+    interface GroupSubscription extends AutoCloseable {
+        /** Adds a group, delivering its messages with an id above {@code afterId}. */
+        void addGroup(byte[] groupId, long afterId);
+
+        @Override
+        void close();
+    }
+
+    /** A live subscription to an installation's welcomes. */
+    interface WelcomeSubscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Subscribes to the groups' messages above their cursors (history first, then live), resubscribing and
+     * reconnecting as needed; {@code consumer} runs on a thread of the subscription, one message at a time.
+     */
+    GroupSubscription subscribeGroupMessages(Map<io.socon.messaging.impl.mls.codec.Bytes, Long> cursors,
+                                             java.util.function.Consumer<GroupMessage.V1> consumer);
+
+    /** Subscribes to the installation's welcomes above {@code afterId}. */
+    WelcomeSubscription subscribeWelcomes(byte[] installationKey, long afterId,
+                                          java.util.function.Consumer<WelcomeMessage.V1> consumer);
+
     @Override
     void close();
 }

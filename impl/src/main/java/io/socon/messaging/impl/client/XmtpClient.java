@@ -333,6 +333,21 @@ public final class XmtpClient implements AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * Streams every new message of every conversation (also of conversations joined while streaming) to
+     * {@code onMessage}, each once; syncs first. Close the returned stream to stop. The consumer runs on the
+     * stream's thread and should return quickly.
+     */
+    public AutoCloseable streamAllMessages(java.util.function.Consumer<ClientMessage> onMessage) {
+        return new AllMessagesStream(this, onMessage, c -> { });
+    }
+
+    /** Streams new messages and new conversations. */
+    public AutoCloseable streamAll(java.util.function.Consumer<ClientMessage> onMessage,
+                                   java.util.function.Consumer<ClientConversation> onConversation) {
+        return new AllMessagesStream(this, onMessage, onConversation);
+    }
+
     /** The engine, for the stream machinery of this package. */
     ConversationEngine engine() {
         return engine;

@@ -143,4 +143,32 @@ class XmtpClientTest {
                     u -> assertThat(u.removed()).extracting(Object::toString).containsExactly(bob.inboxId())));
         }
     }
+
+    @Test
+    void aStreamDeliversEveryNewMessageOnceAlsoFromConversationsJoinedWhileStreaming() throws Exception {
+        try (XmtpClient alice = open("alice", Optional.of(PrivateKeyWalletSigner.generate(random)));
+             XmtpClient bob = open("bob", Optional.of(PrivateKeyWalletSigner.generate(random)))) {
+            java.util.concurrent.BlockingQueue<ClientMessage> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+            try (AutoCloseable stream = bob.streamAllMessages(seen::add)) {
+                ClientConversation dm = alice.findOrCreateDm(bob.inboxId());
+                for (int i = 0; i < 5; i++) {
+                    alice.send(dm.id(), Text.of("dm " + i));
+                }
+                ClientConversation group = alice.createGroup(List.of(bob.inboxId()), XmtpGroupRules.NewGroup.named("g"));
+                alice.send(group.id(), Text.of("in the group"));
+                bob.syncAll();
+                List<String> texts = new java.util.ArrayList<>();
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                while (texts.size() < 6 && System.nanoTime() < deadline) {
+                    ClientMessage m = seen.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                    if (m != null && m.content() instanceof Text t) {
+                        texts.add(t.text());
+                    }
+                }
+                assertThat(texts).containsExactlyInAnyOrder("dm 0", "dm 1", "dm 2", "dm 3", "dm 4", "in the group");
+                Thread.sleep(500);
+                assertThat(seen.stream().filter(m -> m.content() instanceof Text)).as("nothing twice").isEmpty();
+            }
+        }
+    }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import io.socon.messaging.impl.mls.codec.Bytes;
 
 /** The client engine's {@link NodeApi} over a gRPC {@link NodeConnection}. */
 public final class GrpcNodeApi implements NodeApi {
@@ -94,6 +96,35 @@ public final class GrpcNodeApi implements NodeApi {
         Map<String, Optional<String>> result = new LinkedHashMap<>();
         addresses.forEach(a -> result.put(a, Optional.ofNullable(found.get(a))));
         return result;
+    }
+
+    @Override
+    public GroupSubscription subscribeGroupMessages(Map<Bytes, Long> cursors, Consumer<GroupMessage.V1> consumer) {
+        List<GroupCursor> filters = new ArrayList<>();
+        cursors.forEach((group, after) -> filters.add(new GroupCursor(group.toByteArray(), after)));
+        GroupMessageStream stream = connection.streamGroupMessages(filters, consumer);
+        return new GroupSubscription() {
+            @Override
+            public void addGroup(byte[] groupId, long afterId) {
+                stream.addGroup(groupId, afterId);
+            }
+
+            @Override
+            public void close() {
+                stream.close();
+            }
+        };
+    }
+
+    @Override
+    public WelcomeSubscription subscribeWelcomes(byte[] installationKey, long afterId,
+                                                 Consumer<WelcomeMessage.V1> consumer) {
+        WelcomeStream stream = connection.streamWelcomeMessages(installationKey, afterId, w -> {
+            if (w.hasV1()) {
+                consumer.accept(w.getV1());
+            }
+        });
+        return stream::close;
     }
 
     @Override
