@@ -262,26 +262,29 @@ public record PolicySet(MembershipPolicy addMember, MembershipPolicy removeMembe
         }
         var set = parsed.getPolicies();
         try {
-            require(set.hasAddMemberPolicy(), "add_member_policy");
-            require(set.hasRemoveMemberPolicy(), "remove_member_policy");
-            require(set.hasAddAdminPolicy(), "add_admin_policy");
-            require(set.hasRemoveAdminPolicy(), "remove_admin_policy");
-            require(set.hasUpdatePermissionsPolicy(), "update_permissions_policy");
+            // libxmtp's order: each policy is read as soon as it is found present, the metadata map last
+            MembershipPolicy addMember = Policies.readMembership(
+                    required(set.hasAddMemberPolicy(), set.getAddMemberPolicy(), "add_member_policy"));
+            MembershipPolicy removeMember = Policies.readMembership(
+                    required(set.hasRemoveMemberPolicy(), set.getRemoveMemberPolicy(), "remove_member_policy"));
+            PermissionsUpdatePolicy addAdmin = Policies.readPermissions(
+                    required(set.hasAddAdminPolicy(), set.getAddAdminPolicy(), "add_admin_policy"));
+            PermissionsUpdatePolicy removeAdmin = Policies.readPermissions(
+                    required(set.hasRemoveAdminPolicy(), set.getRemoveAdminPolicy(), "remove_admin_policy"));
+            PermissionsUpdatePolicy updatePermissions = Policies.readPermissions(required(
+                    set.hasUpdatePermissionsPolicy(), set.getUpdatePermissionsPolicy(), "update_permissions_policy"));
             TreeMap<String, MetadataPolicy> metadata = new TreeMap<>();
             set.getUpdateMetadataPolicyMap().forEach((key, policy) -> metadata.put(key, Policies.readMetadata(policy)));
-            return new PolicySet(Policies.readMembership(set.getAddMemberPolicy()),
-                    Policies.readMembership(set.getRemoveMemberPolicy()), metadata,
-                    Policies.readPermissions(set.getAddAdminPolicy()),
-                    Policies.readPermissions(set.getRemoveAdminPolicy()),
-                    Policies.readPermissions(set.getUpdatePermissionsPolicy()));
+            return new PolicySet(addMember, removeMember, metadata, addAdmin, removeAdmin, updatePermissions);
         } catch (IllegalArgumentException e) {
             throw XmtpExtensionException.malformed(type, e.getMessage(), e);
         }
     }
 
-    private static void require(boolean present, String field) {
+    private static <T> T required(boolean present, T value, String field) {
         if (!present) {
             throw new IllegalArgumentException(field + " is not set");
         }
+        return value;
     }
 }
