@@ -19,6 +19,7 @@ import io.socon.messaging.impl.client.welcome.UnwrappedWelcome;
 import io.socon.messaging.impl.client.welcome.WelcomeWrapAlgorithm;
 import io.socon.messaging.impl.client.welcome.WelcomeWrapException;
 import io.socon.messaging.impl.client.welcome.WelcomeWrapper;
+import io.socon.messaging.impl.client.welcome.WrapperKey;
 import io.socon.messaging.impl.mls.codec.Bytes;
 import io.socon.messaging.impl.mls.codec.MlsDecodeException;
 import io.socon.messaging.impl.mls.crypto.Kdf;
@@ -576,7 +577,11 @@ final class ConversationEngine {
     private void sendWelcomes(WelcomePlan plan, long commitNodeId) {
         List<WelcomeMessageInput> inputs = new ArrayList<>();
         for (KeyPackage recipient : plan.recipients()) {
-            inputs.add(WelcomeWrapper.wrap(recipient, plan.welcome().toByteArray(), commitNodeId, ctx.random()).toProto());
+            // X25519 to the init key, which libxmtp accepts from any sender (its X-Wing welcomes are not yet
+            // checked against libxmtp, so we do not send them)
+            WrapperKey key = new WrapperKey(WelcomeWrapAlgorithm.CURVE25519, recipient.initKey());
+            inputs.add(WelcomeWrapper.wrap(key, recipient.leafNode().signatureKey(), plan.welcome().toByteArray(),
+                    commitNodeId, ctx.random()).toProto());
         }
         for (int from = 0; from < inputs.size(); from += 50) {
             ctx.api().sendWelcomeMessages(inputs.subList(from, Math.min(inputs.size(), from + 50)));

@@ -1,0 +1,109 @@
+package io.socon.messaging.cli;
+
+import io.socon.messaging.api.ErrorCode;
+import io.socon.messaging.api.MessagingException;
+import io.socon.messaging.impl.client.NodeApi;
+import io.socon.messaging.impl.client.XmtpClient;
+import io.socon.messaging.impl.client.net.GrpcNodeApi;
+import io.socon.messaging.impl.identity.VaultWalletSigner;
+import io.socon.messaging.impl.identity.WalletSigner;
+import io.socon.messaging.impl.keyvault.FileKeyVault;
+import io.socon.messaging.impl.store.client.ClientStore;
+import io.socon.messaging.impl.store.client.jdbc.DataKey;
+import io.socon.messaging.impl.store.client.jdbc.JdbcClientStore;
+import io.socon.messaging.spi.keyvault.KeyUri;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The CLI's state directory: a key vault file (the wallet key, the key that encrypts the local database) and
+ * the client's H2 database. The vault's passphrase comes from {@code SOCON_CLI_PASSPHRASE}; without it, a random
+ * passphrase is kept in {@code passphrase} readable by the owner only.
+ */
+final class CliHome {
+
+    static final String PASSPHRASE_VARIABLE = "SOCON_CLI_PASSPHRASE";
+    private static final String PREFIX = "socon-cli://";
+    static final KeyUri WALLET_KEY = KeyUri.of(PREFIX + "wallet");
+    static final KeyUri DATA_KEY = KeyUri.of(PREFIX + "local-data");
+
+    private final Path dir;
+
+    CliHome(Path dir) {
+        this.dir = dir.toAbsolutePath();
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    boolean initialized() {
+        return Files.exists(dir.resolve("vault.p12"));
+    }
+
+    /** Opens the vault, creating the directory, passphrase and vault when missing. */
+    FileKeyVault openVault() {
+        try {
+            Files.createDirectories(dir);
+            char[] passphrase = passphrase();
+            return FileKeyVault.open(dir.resolve("vault.p12"), passphrase, PREFIX);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the home directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private char[] passphrase() throws IOException {
+        String fromEnv = System.getenv(PASSPHRASE_VARIABLE);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return fromEnv.toCharArray();
+        }
+        Path file = dir.resolve("passphrase");
+        if (!Files.exists(file)) {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            Files.writeString(file, HexFormat.of().formatHex(random), StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system; the file is as private as the directory
+            }
+        }
+        return Files.readString(file, StandardCharsets.US_ASCII).trim().toCharArray();
+    }
+
+    /** Opens the client; registers it with {@code wallet} if the home has no identity yet. */
+    XmtpClient openClient(URI node, FileKeyVault vault, Optional<WalletSigner> wallet) {
+        NodeApi api = GrpcNodeApi.connect(node);
+        ClientStore store;
+        try {
+            store = JdbcClientStore.openH2(dir.resolve("client"), DataKey.wrappedBy(vault, DATA_KEY));
+        } catch (RuntimeException e) {
+            api.close();
+            throw e;
+        }
+        try {
+            return XmtpClient.open(XmtpClient.Settings.of(api, store, wallet));
+        } catch (RuntimeException e) {
+            store.close();
+            api.close();
+            throw e;
+        }
+    }
+
+    /** The wallet kept in the vault. */
+    static WalletSigner wallet(FileKeyVault vault) {
+        if (vault.find(WALLET_KEY).isEmpty()) {
+            throw new MessagingException(ErrorCode.IDENTITY_NOT_AVAILABLE,
+                    "this home has no wallet; run 'socon-cli init' first");
+        }
+        return VaultWalletSigner.of(vault, WALLET_KEY);
+    }
+}
