@@ -82,3 +82,13 @@ CREATE TABLE client_pending_commits (
     welcome_plan BYTEA  NOT NULL, -- encrypted
     created_ns   BIGINT NOT NULL
 );
+
+-- Our application messages on their way to the node, by the sha256 of the MLS message sent: how the client knows
+-- its own message when the node returns it (a sender cannot decrypt its own message).
+CREATE TABLE client_outbox (
+    payload_hash BYTEA  NOT NULL PRIMARY KEY,
+    message_id   BYTEA  NOT NULL,
+    group_id     BYTEA  NOT NULL,
+    created_ns   BIGINT NOT NULL
+);
+CREATE INDEX client_outbox_by_message ON client_outbox (message_id);

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /** What the parts of one client share. */
 record ClientContext(NodeApi api, ClientStore store, LocalInstallation installation, InboxDirectory directory,
-                     ContentCodecs codecs, ClientEvents events, OwnPayloads ownPayloads, SecureRandom random,
+                     ContentCodecs codecs, ClientEvents events, SecureRandom random,
                      Clock clock) {
 
     ClientContext {
@@ -18,7 +18,6 @@ record ClientContext(NodeApi api, ClientStore store, LocalInstallation installat
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(codecs, "codecs");
         Objects.requireNonNull(events, "events");
-        Objects.requireNonNull(ownPayloads, "ownPayloads");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(clock, "clock");
     }

@@ -257,7 +257,7 @@ final class ConversationEngine {
         EncodedContent encoded = ctx.codecs().encode(content);
         boolean push = ctx.codecs().shouldPush(content);
         return withGroup(groupId, () -> {
-            syncLocked(groupId);
+            syncLocked(groupId, true);
             StoredGroup row = activeRow(groupId);
             if (row.needsKeyUpdate()) {
                 commitWithRetries(groupId, (r, group) ->
@@ -279,12 +279,12 @@ final class ConversationEngine {
             ctx.store().transaction(tx -> {
                 tx.putGroup(next);
                 tx.putMessage(message);
+                tx.putOutgoing(Kdf.hash(data), groupId.toByteArray(), messageId, sentAt);
                 return null;
             });
             ctx.events().messageStored(message);
-            ctx.ownPayloads().remember(data, messageId);
             ctx.api().sendGroupMessages(List.of(groupMessageInput(data, push)));
-            syncLocked(groupId);
+            syncLocked(groupId, false);
             return ctx.store().read(tx -> tx.message(messageId)).orElse(message);
         });
     }
@@ -293,7 +293,7 @@ final class ConversationEngine {
 
     /** Processes the group's new messages from the node; returns how many messages were stored. */
     int sync(Bytes groupId) {
-        return withGroup(groupId, () -> syncLocked(groupId));
+        return withGroup(groupId, () -> syncLocked(groupId, true));
     }
 
     /** Processes new welcomes; returns the conversations joined. */
@@ -338,7 +338,13 @@ final class ConversationEngine {
         }
     }
 
-    private int syncLocked(Bytes groupId) {
+    /**
+     * Processes the group's new messages from the node in order. With {@code republish}, then sends again our
+     * messages still unpublished after the sync (the node does not have them: a send failed, or the client was
+     * killed before it finished); re-encrypted with the same idempotency key they keep their message id, so a
+     * receiver that somehow got both stores one.
+     */
+    private int syncLocked(Bytes groupId, boolean republish) {
         StoredGroup row = ctx.store().read(tx -> tx.group(groupId.toByteArray())).orElseThrow(() ->
                 new MessagingException(ErrorCode.CONVERSATION_NOT_FOUND, "no conversation " + groupId.toHex()));
         List<GroupMessage.V1> messages = ctx.api().queryGroupMessages(groupId.toByteArray(), row.messageCursor());
@@ -346,7 +352,39 @@ final class ConversationEngine {
         for (GroupMessage.V1 message : messages) {
             stored += process(groupId, message);
         }
+        if (republish) {
+            republishUnpublished(groupId);
+        }
         return stored;
+    }
+
+    private void republishUnpublished(Bytes groupId) {
+        List<StoredMessage> unpublished = ctx.store().read(tx -> tx.unpublishedMessages(groupId.toByteArray()));
+        if (unpublished.isEmpty()) {
+            return;
+        }
+        StoredGroup row = ctx.store().read(tx -> tx.group(groupId.toByteArray())).orElseThrow();
+        if (row.status() != StoredGroup.Status.ACTIVE) {
+            return;
+        }
+        for (StoredMessage message : unpublished) {
+            Group group = restore(ctx.store().read(tx -> tx.group(groupId.toByteArray())).orElseThrow());
+            byte[] data = group.encrypt(PlaintextEnvelopes.wrap(message.encodedContent(),
+                    Long.toString(message.sentAtNs()))).toBytes();
+            StoredGroup current = ctx.store().read(tx -> tx.group(groupId.toByteArray())).orElseThrow();
+            StoredGroup next = current.withState(group.toBytes(), group.keys().toBytes(), current.messageCursor(),
+                    current.needsKeyUpdate(), 0);
+            ctx.store().transaction(tx -> {
+                tx.putGroup(next);
+                tx.putOutgoing(Kdf.hash(data), groupId.toByteArray(), message.id(), now());
+                return null;
+            });
+            LOG.log(System.Logger.Level.INFO, "group {0}: sending message {1} again (it never reached the node)",
+                    groupId.toHex(), Bytes.copyOf(message.id()).toHex());
+            boolean push = true;
+            ctx.api().sendGroupMessages(List.of(groupMessageInput(data, push)));
+        }
+        syncLocked(groupId, false);
     }
 
     /**
@@ -367,10 +405,11 @@ final class ConversationEngine {
         if (pending.isPresent() && java.util.Arrays.equals(pending.get().payloadHash(), hash)) {
             return adoptOwnCommit(row, pending.get(), nodeId, createdNs);
         }
-        Optional<byte[]> ownMessage = ctx.ownPayloads().messageIdOf(data);
+        Optional<byte[]> ownMessage = ctx.store().read(tx -> tx.outgoingMessageId(hash));
         if (ownMessage.isPresent()) {
             ctx.store().transaction(tx -> {
                 tx.markPublished(ownMessage.get(), nodeId, createdNs);
+                tx.deleteOutgoing(ownMessage.get());
                 tx.putGroup(row.withCursor(nodeId));
                 return null;
             });
@@ -538,7 +577,7 @@ final class ConversationEngine {
      */
     private void commitWithRetries(Bytes groupId, CommitPlanner planner) {
         for (int attempt = 1; ; attempt++) {
-            syncLocked(groupId);
+            syncLocked(groupId, false);
             StoredGroup row = activeRow(groupId);
             Group group = restore(row);
             PlannedCommit planned = planner.plan(row, group);
@@ -555,7 +594,7 @@ final class ConversationEngine {
                 return null;
             });
             ctx.api().sendGroupMessages(List.of(groupMessageInput(data, false)));
-            syncLocked(groupId);
+            syncLocked(groupId, false);
             boolean stillPending = ctx.store().read(tx -> tx.pendingCommit(row.groupId()))
                     .filter(p -> java.util.Arrays.equals(p.payloadHash(), hash)).isPresent();
             StoredGroup after = activeRow(groupId);

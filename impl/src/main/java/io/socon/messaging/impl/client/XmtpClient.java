@@ -104,7 +104,7 @@ public final class XmtpClient implements AutoCloseable {
         };
         InboxDirectory directory = new InboxDirectory(settings.api(), settings.store(), new IdentityUpdateVerifier());
         ClientContext ctx = new ClientContext(settings.api(), settings.store(), installation, directory,
-                settings.codecs(), fanOut, new OwnPayloads(), settings.random(), settings.clock());
+                settings.codecs(), fanOut, settings.random(), settings.clock());
         return new XmtpClient(ctx, listeners);
     }
 
@@ -177,7 +177,16 @@ public final class XmtpClient implements AutoCloseable {
                         ? IdentityUpdates.addInstallation(id.inboxId(), wallet, signer, s.clock())
                         : IdentityUpdates.registration(wallet, InboxId.DEFAULT_NONCE, signer, s.clock());
             }
-            s.api().publishIdentityUpdate(update);
+            try {
+                s.api().publishIdentityUpdate(update);
+            } catch (MessagingException e) {
+                // a retried publish whose first attempt the node did store is refused as a replay: check
+                boolean registered = !e.retryable() && directory.latest(id.inboxId()).state()
+                        .isMember(MemberId.installation(installation.installationKey().toByteArray()));
+                if (!registered) {
+                    throw e;
+                }
+            }
             directory.latest(id.inboxId());
         }
         s.store().transaction(tx -> {

@@ -67,6 +67,20 @@ public interface ClientTransaction {
     /** Marks a locally sent message as published with the node's id and time; whether the message exists. */
     boolean markPublished(byte[] messageId, long nodeId, long sentAtNs);
 
+    /** The conversation's messages still {@code UNPUBLISHED}, oldest first. */
+    List<StoredMessage> unpublishedMessages(byte[] groupId);
+
+    // ---------------------------------------------------------------- outbox
+
+    /** Records that the MLS message with this sha256 carries our message {@code messageId}. */
+    void putOutgoing(byte[] payloadHash, byte[] groupId, byte[] messageId, long createdAtNs);
+
+    /** The message id an MLS message of ours (by its sha256) carries, if it is one. */
+    Optional<byte[]> outgoingMessageId(byte[] payloadHash);
+
+    /** Forgets every outbox entry of the message (it is published); how many there were. */
+    int deleteOutgoing(byte[] messageId);
+
     // ---------------------------------------------------------------- pending commits
 
     /**

@@ -178,6 +178,69 @@ final class JdbcClientTransaction implements ClientTransaction {
         });
     }
 
+    @Override
+    public List<StoredMessage> unpublishedMessages(byte[] groupId) {
+        Objects.requireNonNull(groupId, "groupId");
+        return sql("list the unpublished messages of group " + hex(groupId), () -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + MESSAGE_COLUMNS
+                    + " FROM client_messages WHERE group_id = ? AND delivery = ? ORDER BY sent_at_ns, id")) {
+                select.setBytes(1, groupId);
+                select.setString(2, StoredMessage.Delivery.UNPUBLISHED.name());
+                try (ResultSet rows = select.executeQuery()) {
+                    List<StoredMessage> all = new ArrayList<>();
+                    while (rows.next()) {
+                        all.add(message(rows));
+                    }
+                    return all;
+                }
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- outbox
+
+    @Override
+    public void putOutgoing(byte[] payloadHash, byte[] groupId, byte[] messageId, long createdAtNs) {
+        Objects.requireNonNull(payloadHash, "payloadHash");
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(messageId, "messageId");
+        sql("record the outgoing message " + hex(messageId), () -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM client_outbox WHERE payload_hash = ?")) {
+                delete.setBytes(1, payloadHash);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO client_outbox (payload_hash, message_id, group_id, created_ns) VALUES (?, ?, ?, ?)")) {
+                insert.setBytes(1, payloadHash);
+                insert.setBytes(2, messageId);
+                insert.setBytes(3, groupId);
+                insert.setLong(4, createdAtNs);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<byte[]> outgoingMessageId(byte[] payloadHash) {
+        Objects.requireNonNull(payloadHash, "payloadHash");
+        return sql("read the outbox", () -> first("SELECT message_id FROM client_outbox WHERE payload_hash = ?",
+                payloadHash, row -> row.getBytes(1)));
+    }
+
+    @Override
+    public int deleteOutgoing(byte[] messageId) {
+        Objects.requireNonNull(messageId, "messageId");
+        return sql("clear the outbox of message " + hex(messageId), () -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM client_outbox WHERE message_id = ?")) {
+                delete.setBytes(1, messageId);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- pending commits
 
     @Override
