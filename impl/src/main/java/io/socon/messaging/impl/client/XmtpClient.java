@@ -210,6 +210,43 @@ public final class XmtpClient implements AutoCloseable {
         return ctx.installation().installationKey().toHex();
     }
 
+    /** An inbox's identity, fetched from the node and verified (ours if {@code inboxId} is ours). */
+    public InboxState inboxState(String inboxId) {
+        InboxSnapshot s = ctx.directory().latest(resolveInbox(inboxId));
+        return new InboxState(s.inboxId(), s.state().recoveryIdentifier().text(), s.state().ethereumAddresses(),
+                s.installations().stream().map(Bytes::toHex).toList(), s.sequenceId());
+    }
+
+    /**
+     * Revokes installations of our inbox (never this one): they can no longer read new messages once the groups
+     * they are in remove them. The wallet signs, as the inbox's recovery address.
+     *
+     * @throws MessagingException {@code INVALID_ARGUMENT} for this installation or one that is not ours
+     */
+    public InboxState revokeInstallations(WalletSigner wallet, List<String> installationIds) {
+        Objects.requireNonNull(wallet, "wallet");
+        InboxState current = inboxState(inboxId());
+        List<byte[]> keys = new ArrayList<>();
+        for (String id : installationIds) {
+            String hex = id.toLowerCase(java.util.Locale.ROOT);
+            if (hex.equals(installationId())) {
+                throw new MessagingException(ErrorCode.INVALID_ARGUMENT,
+                        "this installation cannot revoke itself; revoke it from another installation");
+            }
+            if (!current.installationIds().contains(hex)) {
+                throw new MessagingException(ErrorCode.INVALID_ARGUMENT, "installation " + id
+                        + " is not an installation of inbox " + inboxId());
+            }
+            keys.add(HEX.parseHex(hex));
+        }
+        if (!EthereumAddresses.normalize(wallet.address()).equals(current.recovery())) {
+            throw new MessagingException(ErrorCode.WALLET_SIGNATURE_INVALID, "only the inbox's recovery address "
+                    + current.recovery() + " may revoke installations, not " + wallet.address());
+        }
+        ctx.api().publishIdentityUpdate(IdentityUpdates.revokeInstallations(inboxId(), wallet, keys, ctx.clock()));
+        return inboxState(inboxId());
+    }
+
     /** For each address, whether it has an XMTP inbox (so it can be messaged). */
     public Map<String, Boolean> canMessage(List<String> addresses) {
         Map<String, Boolean> result = new LinkedHashMap<>();

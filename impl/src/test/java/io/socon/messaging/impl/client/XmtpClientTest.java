@@ -171,4 +171,30 @@ class XmtpClientTest {
             }
         }
     }
+
+    @Test
+    void aSecondInstallationOfAnInboxReceivesTooAndCanBeRevoked() {
+        PrivateKeyWalletSigner wallet = PrivateKeyWalletSigner.generate(random);
+        try (XmtpClient phone = open("phone", Optional.of(wallet));
+             XmtpClient laptop = open("laptop", Optional.of(wallet));
+             XmtpClient bob = open("bob", Optional.of(PrivateKeyWalletSigner.generate(random)))) {
+            assertThat(laptop.inboxId()).isEqualTo(phone.inboxId());
+            assertThat(laptop.installationId()).isNotEqualTo(phone.installationId());
+            assertThat(bob.inboxState(phone.inboxId()).installationIds())
+                    .containsExactly(phone.installationId(), laptop.installationId());
+
+            String dm = bob.findOrCreateDm(wallet.address()).id();
+            bob.send(dm, Text.of("to both devices"));
+            phone.syncAll();
+            laptop.syncAll();
+            assertThat(phone.messages(dm)).extracting(ClientMessage::content).contains(Text.of("to both devices"));
+            assertThat(laptop.messages(dm)).extracting(ClientMessage::content).contains(Text.of("to both devices"));
+
+            assertThatThrownBy(() -> phone.revokeInstallations(wallet, List.of(phone.installationId())))
+                    .isInstanceOf(MessagingException.class).hasMessageContaining("cannot revoke itself");
+            InboxState after = phone.revokeInstallations(wallet, List.of(laptop.installationId()));
+            assertThat(after.installationIds()).containsExactly(phone.installationId());
+            assertThat(bob.inboxState(phone.inboxId()).installationIds()).containsExactly(phone.installationId());
+        }
+    }
 }
