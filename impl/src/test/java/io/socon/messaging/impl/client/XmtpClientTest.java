@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -195,6 +196,46 @@ class XmtpClientTest {
             InboxState after = phone.revokeInstallations(wallet, List.of(laptop.installationId()));
             assertThat(after.installationIds()).containsExactly(phone.installationId());
             assertThat(bob.inboxState(phone.inboxId()).installationIds()).containsExactly(phone.installationId());
+        }
+    }
+
+    @Test
+    void aCommitThatBreaksTheDmPoliciesIsRefusedByTheOtherMemberAndRefusedLocally() {
+        try (XmtpClient alice = open("alice", Optional.of(PrivateKeyWalletSigner.generate(random)));
+             XmtpClient bob = open("bob", Optional.of(PrivateKeyWalletSigner.generate(random)));
+             XmtpClient carol = open("carol", Optional.of(PrivateKeyWalletSigner.generate(random)))) {
+            String dm = alice.findOrCreateDm(bob.inboxId()).id();
+            bob.syncAll();
+            assertThatThrownBy(() -> bob.addMembers(dm, List.of(carol.inboxId())))
+                    .isInstanceOf(MessagingException.class)
+                    .extracting(e -> ((MessagingException) e).code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
+
+            // bob's installation goes rogue: it commits an Add of carol into the DM, bypassing its own checks
+            ClientContext ctx = bob.context();
+            io.socon.messaging.impl.store.client.StoredGroup row = ctx.store()
+                    .read(tx -> tx.group(HexFormat.of().parseHex(dm))).orElseThrow();
+            io.socon.messaging.impl.mls.group.Group group = io.socon.messaging.impl.mls.group.Group.restore(
+                    row.mlsState(), io.socon.messaging.impl.mls.group.GroupKeys.fromBytes(row.mlsKeys()),
+                    io.socon.messaging.impl.mls.group.PskStore.NONE, random);
+            byte[] carolKeyPackage = ctx.api().fetchKeyPackages(List.of(HexFormat.of()
+                    .parseHex(carol.installationId()))).get(0).orElseThrow();
+            var rogue = group.commit(List.of(new io.socon.messaging.impl.mls.struct.Proposal.Add(
+                    io.socon.messaging.impl.mls.struct.KeyPackage.decode(carolKeyPackage))), true);
+            ctx.api().sendGroupMessages(List.of(io.socon.messaging.impl.wire.mls.api.v1.GroupMessageInput
+                    .newBuilder().setV1(io.socon.messaging.impl.wire.mls.api.v1.GroupMessageInput.V1.newBuilder()
+                            .setData(com.google.protobuf.ByteString.copyFrom(rogue.commit().toBytes()))
+                            .setSenderHmac(com.google.protobuf.ByteString.copyFrom(new byte[32]))).build()));
+
+            alice.sync(dm);
+            io.socon.messaging.impl.store.client.StoredGroup atAlice = alice.context().store()
+                    .read(tx -> tx.group(HexFormat.of().parseHex(dm))).orElseThrow();
+            io.socon.messaging.impl.mls.group.Group aliceGroup = io.socon.messaging.impl.mls.group.Group.restore(
+                    atAlice.mlsState(), io.socon.messaging.impl.mls.group.GroupKeys.fromBytes(atAlice.mlsKeys()),
+                    io.socon.messaging.impl.mls.group.PskStore.NONE, random);
+            assertThat(aliceGroup.members()).as("the rogue add is not applied: alice stays in the old epoch")
+                    .hasSize(2);
+            assertThat(aliceGroup.epoch()).isEqualTo(group.epoch());
+            alice.send(dm, Text.of("still just us"));
         }
     }
 }
