@@ -19,7 +19,6 @@ import io.socon.messaging.impl.client.welcome.UnwrappedWelcome;
 import io.socon.messaging.impl.client.welcome.WelcomeWrapAlgorithm;
 import io.socon.messaging.impl.client.welcome.WelcomeWrapException;
 import io.socon.messaging.impl.client.welcome.WelcomeWrapper;
-import io.socon.messaging.impl.client.welcome.WrapperKey;
 import io.socon.messaging.impl.mls.codec.Bytes;
 import io.socon.messaging.impl.mls.codec.MlsDecodeException;
 import io.socon.messaging.impl.mls.crypto.Kdf;
@@ -616,11 +615,9 @@ final class ConversationEngine {
     private void sendWelcomes(WelcomePlan plan, long commitNodeId) {
         List<WelcomeMessageInput> inputs = new ArrayList<>();
         for (KeyPackage recipient : plan.recipients()) {
-            // X25519 to the init key, which libxmtp accepts from any sender (its X-Wing welcomes are not yet
-            // checked against libxmtp, so we do not send them)
-            WrapperKey key = new WrapperKey(WelcomeWrapAlgorithm.CURVE25519, recipient.initKey());
-            inputs.add(WelcomeWrapper.wrap(key, recipient.leafNode().signatureKey(), plan.welcome().toByteArray(),
-                    commitNodeId, ctx.random()).toProto());
+            // libxmtp's choice: X-Wing to the key package's 0xFF03 key when it has one, else X25519 to the init key
+            inputs.add(WelcomeWrapper.wrap(recipient, plan.welcome().toByteArray(), commitNodeId, ctx.random())
+                    .toProto());
         }
         for (int from = 0; from < inputs.size(); from += 50) {
             ctx.api().sendWelcomeMessages(inputs.subList(from, Math.min(inputs.size(), from + 50)));

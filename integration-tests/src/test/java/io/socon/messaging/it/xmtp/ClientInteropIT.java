@@ -15,6 +15,8 @@ import io.socon.messaging.impl.identity.PrivateKeyWalletSigner;
 import io.socon.messaging.impl.node.NodeServer;
 import io.socon.messaging.impl.node.NodeSettings;
 import io.socon.messaging.impl.node.XmtpNodeValidation;
+import io.socon.messaging.impl.store.PageRequest;
+import io.socon.messaging.impl.store.WelcomeRecord;
 import io.socon.messaging.impl.store.client.jdbc.DataKey;
 import io.socon.messaging.impl.store.client.jdbc.JdbcClientStore;
 import io.socon.messaging.impl.store.jdbc.Database;
@@ -27,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -45,7 +48,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Our Java client engine and the real XMTP client (libxmtp 1.10 through {@code @xmtp/node-sdk} 6.0.0) in the same
  * conversations, all through our node: DMs opened by either side, a group libxmtp creates with two Java users,
  * a group Java creates and changes, reactions and replies both ways, a Java client restarted mid-conversation,
- * and a Java stream of libxmtp's messages. The steps build on each other and run in order.
+ * and a Java stream of libxmtp's messages. Java wraps its welcomes to libxmtp with X-Wing, as libxmtp does. The
+ * steps build on each other and run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -118,6 +122,20 @@ class ClientInteropIT {
         return messages.stream().filter(PeerMessage::isText).map(PeerMessage::text).toList();
     }
 
+    /**
+     * Checks that the node's newest welcome to a libxmtp installation, which a Java client sent, is wrapped as
+     * libxmtp wraps to its own key packages: X-Wing (wrapper_algorithm 2) to the 1216-byte key of extension 0xFF03.
+     */
+    void assertLastWelcomeIsXWing(PeerIdentity peer) {
+        List<WelcomeRecord> welcomes = nodeStore.welcomes(HexFormat.of().parseHex(peer.installationId()),
+                PageRequest.ascendingAfter(0, 1000));
+        assertThat(welcomes).isNotEmpty();
+        WelcomeRecord last = welcomes.getLast();
+        assertThat(last.pointer()).isFalse();
+        assertThat(last.wrapperAlgorithm()).as("wrapper_algorithm of the welcome to " + peer.inboxId()).isEqualTo(2);
+        assertThat(last.hpkePublicKey()).hasSize(1216);
+    }
+
     /** Syncs a Java client until one of its messages in the conversation matches. */
     static ClientMessage awaitJava(XmtpClient client, String conversationId, Predicate<ClientMessage> match)
             throws InterruptedException {
@@ -165,6 +183,7 @@ class ClientInteropIT {
         ClientMessage hello = ann.send(annLenaDm, Text.of("hello lena, from java"));
 
         PeerMessage atLena = awaitPeer(lena, annLenaDm, m -> "hello lena, from java".equals(m.text()));
+        assertLastWelcomeIsXWing(lenaId);
         assertThat(atLena.senderInboxId()).isEqualTo(ann.inboxId());
         assertThat(atLena.id()).as("libxmtp computes the same message id").isEqualTo(hello.id());
         assertThat(lena.conversation(annLenaDm).isDm()).isTrue();
@@ -230,6 +249,7 @@ class ClientInteropIT {
         ann.send(javaGroup, Text.of("welcome lena"));
 
         awaitPeer(lena, javaGroup, m -> "welcome lena".equals(m.text()));
+        assertLastWelcomeIsXWing(lenaId);
         PeerConversation atLena = lena.conversation(javaGroup);
         assertThat(atLena.name()).isEqualTo("java made");
         assertThat(atLena.memberInboxIds()).containsExactlyInAnyOrder(ann.inboxId(), ben.inboxId(), lenaId.inboxId());
@@ -249,6 +269,7 @@ class ClientInteropIT {
         ann.addMembers(javaGroup, List.of(larsId.inboxId()));
         ann.send(javaGroup, Text.of("welcome lars"));
         awaitPeer(lars, javaGroup, m -> "welcome lars".equals(m.text()));
+        assertLastWelcomeIsXWing(larsId);
 
         ann.removeMembers(javaGroup, List.of(lenaId.inboxId()));
         deadline = System.nanoTime() + WAIT.toNanos();

@@ -8,13 +8,14 @@ package io.socon.messaging.impl.client.welcome;
 public enum WelcomeWrapAlgorithm {
 
     /** DHKEM(X25519, HKDF-SHA256) to the recipient key package's init key (or to the extension's key). */
-    CURVE25519(1, 0x0020),
+    CURVE25519(1, WrapperHpke.KEM_X25519),
 
     /**
      * X-Wing (ML-KEM-768 + X25519, draft-connolly-cfrg-xwing-kem-06) to the key in the recipient key package's
-     * WelcomeWrapperEncryption extension (0xFF03).
+     * WelcomeWrapperEncryption extension (0xFF03). Sealed with KEM id 0x004D in the HPKE suite id, as libxmtp
+     * does (see {@link WrapperHpke#KEM_XWING}).
      */
-    XWING_MLKEM_768_DRAFT_6(2, 0x647A);
+    XWING_MLKEM_768_DRAFT_6(2, WrapperHpke.KEM_XWING);
 
     /** The wire value of {@code WELCOME_WRAPPER_ALGORITHM_SYMMETRIC_KEY}, used only by welcome pointees. */
     static final int SYMMETRIC_KEY_WIRE_VALUE = 3;
@@ -32,7 +33,7 @@ public enum WelcomeWrapAlgorithm {
         return wireValue;
     }
 
-    /** The HPKE KEM identifier that goes into the key schedule's suite id. */
+    /** The HPKE KEM identifier that goes into the key schedule's suite id when we seal. */
     int hpkeKemId() {
         return hpkeKemId;
     }

@@ -23,7 +23,8 @@ import java.util.Optional;
  * then the protobuf {@code WelcomeMetadata{message_cursor}} with the next sequence number. {@code data} is the
  * TLS {@code HpkeCiphertext} of the first; {@code welcome_metadata} is the second ciphertext alone. The KEM is
  * DHKEM(X25519) to the key package's init key, or X-Wing (draft 06) when the key package advertises an X-Wing
- * key in extension 0xFF03 (see {@link WrapperKey#of}).
+ * key in extension 0xFF03 (see {@link WrapperKey#of}). For X-Wing the key schedule's suite id carries KEM id
+ * 0x004D, as libxmtp's does, not X-Wing's 0x647A of draft-ietf-hpke-pq: see {@link WrapperHpke#KEM_XWING}.
  *
  * <p>With an empty metadata ciphertext, {@code data} is exactly what OpenMLS's one-shot
  * {@code encrypt_with_label(key, "MLS_WELCOME", "", welcome)} produces, which older libxmtp versions sent.
@@ -177,8 +178,8 @@ public final class WelcomeWrapper {
             if (algorithm != WelcomeWrapAlgorithm.XWING_MLKEM_768_DRAFT_6) {
                 throw decryptionFailed("welcome", e);
             }
-            // libxmtp before hpke-rs 0.5 put X-Wing's obsolete code point into the suite id
-            context = WrapperHpke.Context.keySchedule(WrapperHpke.KEM_XWING_OBSOLETE, sharedSecret, INFO);
+            // libxmtp seals under 0x004D, but its development builds on hpke-rs 0.6 used 0x647A
+            context = WrapperHpke.Context.keySchedule(WrapperHpke.KEM_XWING_HPKE_PQ, sharedSecret, INFO);
             try {
                 welcome = context.open(NO_AAD, sealedWelcome);
             } catch (MlsCryptoException again) {

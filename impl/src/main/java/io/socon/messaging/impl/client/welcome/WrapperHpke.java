@@ -18,7 +18,8 @@ import org.bouncycastle.pqc.crypto.xwing.XWingPublicKeyParameters;
  * several messages in turn, as libxmtp's welcome wrapping needs. Bouncy Castle's {@code HPKE} class supports
  * only the DH KEMs, and its KEM interface cannot be implemented outside its package, so the key schedule is
  * written here once for both KEMs: DHKEM(X25519, HKDF-SHA256) and X-Wing, whose shared secret HPKE uses as it
- * is (X-Wing draft 06, section 5.3; hpke-rs does the same).
+ * is (X-Wing draft 06, section 5.3; hpke-rs does the same). For X-Wing, mind the KEM id in the key schedule's
+ * suite id: see {@link #KEM_XWING}.
  */
 final class WrapperHpke {
 
@@ -31,14 +32,23 @@ final class WrapperHpke {
     /** HPKE KEM id of DHKEM(X25519, HKDF-SHA256). */
     static final int KEM_X25519 = 0x0020;
 
-    /** HPKE KEM id of X-Wing (draft 06 and draft-ietf-hpke-pq's MLKEM768-X25519). */
-    static final int KEM_XWING = 0x647A;
+    /**
+     * The KEM id libxmtp puts into the HPKE suite id for X-Wing welcomes, and so the one we seal with: 0x004D, the
+     * code point hpke-rs gave X-Wing until 0.5.0. The libxmtp releases 1.9 and 1.10 shipped on hpke-rs 0.4, where
+     * it was X-Wing's only code point, and libxmtp 1.11 pins it on a newer hpke-rs (its
+     * {@code KemAlgorithm::XWingDraft06Obsolete}) so that its welcomes still open for those releases. A welcome
+     * sealed under another KEM id derives other AEAD keys, which libxmtp reports as "HPKE error: Decryption
+     * failed". X-Wing itself (the KEM's shared secret and ciphertext) is the same under either id.
+     */
+    static final int KEM_XWING = 0x004D;
 
     /**
-     * The code point hpke-rs gave X-Wing before 0.5.0 (libxmtp used it until it moved to hpke-rs 0.6 in March
-     * 2026). Only tried when opening, after {@link #KEM_XWING} fails.
+     * X-Wing's code point in draft-ietf-hpke-pq (MLKEM768-X25519), 0x647A, which hpke-rs 0.5 and later calls
+     * {@code XWingDraft06}. libxmtp means to move to it one day, and its development builds on hpke-rs 0.6 (its
+     * main branch from March to May 2026) sealed with it, so it is tried when opening, after {@link #KEM_XWING}
+     * fails; we never seal with it.
      */
-    static final int KEM_XWING_OBSOLETE = 0x004D;
+    static final int KEM_XWING_HPKE_PQ = 0x647A;
 
     private static final byte[] VERSION_LABEL = "HPKE-v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EMPTY = new byte[0];

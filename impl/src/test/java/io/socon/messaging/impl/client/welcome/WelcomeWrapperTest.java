@@ -306,11 +306,11 @@ class WelcomeWrapperTest {
     }
 
     @Test
-    void opensXWingWelcomesSealedUnderTheObsoleteCodePoint() {
-        // libxmtp on hpke-rs 0.3/0.4 put 0x004D into the HPKE suite id
+    void opensXWingWelcomesSealedUnderTheHpkePqCodePoint() {
+        // libxmtp development builds on hpke-rs 0.6 (March to May 2026) put 0x647A into the HPKE suite id
         WrapperHpke.Encapsulation encapsulation = WrapperHpke.kem(WelcomeWrapAlgorithm.XWING_MLKEM_768_DRAFT_6)
                 .encapsulate(xWingKey.publicKey().toByteArray(), RANDOM);
-        WrapperHpke.Context context = WrapperHpke.Context.keySchedule(WrapperHpke.KEM_XWING_OBSOLETE,
+        WrapperHpke.Context context = WrapperHpke.Context.keySchedule(WrapperHpke.KEM_XWING_HPKE_PQ,
                 encapsulation.sharedSecret(), Hpke.encryptContext("MLS_WELCOME", new byte[0]));
         byte[] sealedWelcome = context.seal(new byte[0], welcome);
         byte[] sealedMetadata = context.seal(new byte[0],
