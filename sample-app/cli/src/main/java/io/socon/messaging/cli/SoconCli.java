@@ -183,9 +183,14 @@ public final class SoconCli {
     static Json conversation(ClientConversation c) {
         return Json.object().put("id", c.id()).put("type", c.dm() ? "dm" : "group")
                 .put("name", c.dm() ? null : c.name()).put("peerInboxId", c.peerInboxId())
-                .put("members", c.memberInboxIds()).put("admins", List.copyOf(c.admins()))
-                .put("superAdmins", List.copyOf(c.superAdmins())).put("active", c.active())
+                .put("members", sorted(c.memberInboxIds())).put("admins", sorted(c.admins()))
+                .put("superAdmins", sorted(c.superAdmins())).put("active", c.active())
                 .put("createdAtNs", c.createdAtNs());
+    }
+
+    /** Inbox ids in a stable order (the engine's sets and maps have none). */
+    private static List<String> sorted(java.util.Collection<String> inboxIds) {
+        return inboxIds.stream().sorted().toList();
     }
 
     static Json message(ClientMessage m) {
@@ -591,21 +596,46 @@ public final class SoconCli {
 
         @Override
         public Integer call() {
-            return cli.withClient(client -> {
-                CountDownLatch never = new CountDownLatch(1);
-                try (var stream = client.streamAllMessages(m -> cli.print(message(m)))) {
-                    if (seconds == null) {
-                        never.await();
-                    } else {
-                        never.await(seconds, TimeUnit.SECONDS);
-                    }
+            CountDownLatch stop = new CountDownLatch(1);
+            CountDownLatch closed = new CountDownLatch(1);
+            // Ctrl-C: stop streaming and close the client (its database) before the JVM goes
+            Thread onInterrupt = new Thread(() -> {
+                stop.countDown();
+                try {
+                    closed.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                } catch (Exception e) {
-                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
                 }
-                return 0;
-            });
+            }, "socon-cli-stop");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            try {
+                return cli.withClient(client -> {
+                    AutoCloseable subscription = client.streamAllMessages(m -> cli.print(message(m)));
+                    try {
+                        if (seconds == null) {
+                            stop.await();
+                        } else {
+                            stop.await(seconds, TimeUnit.SECONDS);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        try {
+                            subscription.close();
+                        } catch (Exception e) {
+                            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+                        }
+                    }
+                    return 0;
+                });
+            } finally {
+                closed.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it returns now that the client is closed
+                }
+            }
         }
     }
 
