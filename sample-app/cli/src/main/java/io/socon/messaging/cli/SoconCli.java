@@ -1,5 +1,6 @@
 package io.socon.messaging.cli;
 
+import io.socon.messaging.api.InvalidValueException;
 import io.socon.messaging.api.MessageId;
 import io.socon.messaging.api.MessagingException;
 import io.socon.messaging.api.content.Content;
@@ -13,6 +14,7 @@ import io.socon.messaging.impl.client.XmtpClient;
 import io.socon.messaging.impl.client.XmtpGroupRules;
 import io.socon.messaging.impl.identity.WalletSigner;
 import io.socon.messaging.impl.keyvault.FileKeyVault;
+import io.socon.messaging.impl.store.StoreException;
 import io.socon.messaging.spi.keyvault.KeyKind;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -30,7 +32,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * socon-cli: a command-line XMTP client on Socon's Java client engine. Every command prints JSON, one object per
@@ -41,16 +45,39 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {SoconCli.Init.class, SoconCli.CanMessage.class, SoconCli.Dm.class, SoconCli.GroupCommand.class,
                 SoconCli.Send.class, SoconCli.React.class, SoconCli.ReplyTo.class, SoconCli.Sync.class,
                 SoconCli.Conversations.class, SoconCli.Messages.class, SoconCli.Stream.class})
-public final class SoconCli implements Callable<Integer> {
+public final class SoconCli {
 
     /** Exit code for failures the user can fix (bad input, unknown ids). */
     static final int EXIT_FAILED = 1;
     /** Exit code for the node or the local state being unavailable. */
     static final int EXIT_UNAVAILABLE = 3;
 
+    /** Libraries silenced unless --verbose; held here so that java.util.logging keeps their levels. */
+    private static final List<java.util.logging.Logger> LIBRARY_LOGGERS = java.util.stream.Stream.of("io.grpc",
+            "io.netty", "io.grpc.netty.shaded.io.netty", "com.zaxxer.hikari", "org.flywaydb", "org.h2")
+            .map(java.util.logging.Logger::getLogger).toList();
+
+    @Spec
+    CommandSpec spec;
+
+    URI node;
+
     @Option(names = "--node", defaultValue = "http://127.0.0.1:5556", paramLabel = "URL",
             description = "The XMTP node (http:// or https://). Default: ${DEFAULT-VALUE}")
-    URI node;
+    void node(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--node must be an http:// or https:// URL "
+                    + "with a host, like http://127.0.0.1:5556; got '" + url + "'");
+        }
+        node = uri;
+    }
 
     @Option(names = "--home", paramLabel = "DIR", defaultValue = "${sys:user.home}/.socon-cli",
             description = "Where the CLI keeps its keys and messages. Default: ${DEFAULT-VALUE}")
@@ -73,33 +100,56 @@ public final class SoconCli implements Callable<Integer> {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof MessagingException)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof MessagingException m) {
-                err.println("error: " + m.getMessage() + " (" + m.code() + ")");
-                return m.retryable() ? EXIT_UNAVAILABLE : EXIT_FAILED;
-            }
-            err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return EXIT_FAILED;
+            err.println("error: " + describe(e));
+            err.flush();
+            return exitCode(e);
         });
         return commandLine.execute(args);
     }
 
-    @Override
-    public Integer call() {
-        new CommandLine(this).usage(out);
-        return 0;
+    /** One line for people: the message of the failure that explains it (with its error code when it has one). */
+    static String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MessagingException || t instanceof InvalidValueException || t instanceof CliHome.InUse) {
+                return t.getMessage();
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 
-    /** Keeps library logs (Flyway, gRPC) off the terminal unless --verbose: the CLI's output is its JSON. */
+    /** 3 when the node or the home is unavailable (trying again later may work), 1 otherwise. */
+    static int exitCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MessagingException m) {
+                return m.retryable() ? EXIT_UNAVAILABLE : EXIT_FAILED;
+            }
+            if (t instanceof CliHome.InUse || t instanceof StoreException || t instanceof java.io.IOException
+                    || t instanceof java.io.UncheckedIOException) {
+                return EXIT_UNAVAILABLE;
+            }
+        }
+        return EXIT_FAILED;
+    }
+
+    /**
+     * Keeps library logs (Flyway, HikariCP, gRPC, Netty) off the terminal unless --verbose: the CLI's output is its
+     * JSON and its errors are reported once, as one line. gRPC logs connection failures as warnings with stack
+     * traces; the command then fails with the same cause.
+     */
     void configureLogging() {
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         java.util.logging.Level level = verbose ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING;
         root.setLevel(level);
         for (java.util.logging.Handler handler : root.getHandlers()) {
             handler.setLevel(level);
+        }
+        for (java.util.logging.Logger logger : LIBRARY_LOGGERS) {
+            logger.setLevel(verbose ? null : java.util.logging.Level.OFF);
         }
     }
 
@@ -111,9 +161,12 @@ public final class SoconCli implements Callable<Integer> {
             throw new MessagingException(io.socon.messaging.api.ErrorCode.IDENTITY_NOT_AVAILABLE,
                     "no client in " + cliHome.dir() + "; run 'socon-cli init' first");
         }
+        CliHome.Lock lock = CliHome.lock(cliHome.dir());
         try (FileKeyVault vault = cliHome.openVault();
              XmtpClient client = cliHome.openClient(node, vault, Optional.of(CliHome.wallet(vault)))) {
             return work.apply(client);
+        } finally {
+            lock.close();
         }
     }
 
@@ -130,9 +183,14 @@ public final class SoconCli implements Callable<Integer> {
     static Json conversation(ClientConversation c) {
         return Json.object().put("id", c.id()).put("type", c.dm() ? "dm" : "group")
                 .put("name", c.dm() ? null : c.name()).put("peerInboxId", c.peerInboxId())
-                .put("members", c.memberInboxIds()).put("admins", List.copyOf(c.admins()))
-                .put("superAdmins", List.copyOf(c.superAdmins())).put("active", c.active())
+                .put("members", sorted(c.memberInboxIds())).put("admins", sorted(c.admins()))
+                .put("superAdmins", sorted(c.superAdmins())).put("active", c.active())
                 .put("createdAtNs", c.createdAtNs());
+    }
+
+    /** Inbox ids in a stable order (the engine's sets and maps have none). */
+    private static List<String> sorted(java.util.Collection<String> inboxIds) {
+        return inboxIds.stream().sorted().toList();
     }
 
     static Json message(ClientMessage m) {
@@ -178,10 +236,17 @@ public final class SoconCli implements Callable<Integer> {
                         + "home's key vault, never printed.")
         String walletKey;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
             cli.configureLogging();
+            if (walletKey != null) {
+                java.util.Arrays.fill(parseKey(walletKey), (byte) 0); // refuse a bad key before making the home
+            }
             CliHome home = new CliHome(cli.home);
+            CliHome.Lock lock = CliHome.lock(home.dir());
             try (FileKeyVault vault = home.openVault()) {
                 if (vault.find(CliHome.WALLET_KEY).isEmpty()) {
                     if (walletKey != null) {
@@ -205,15 +270,28 @@ public final class SoconCli implements Callable<Integer> {
                 try (XmtpClient client = home.openClient(cli.node, vault, Optional.of(CliHome.wallet(vault)))) {
                     cli.print(identity(client));
                 }
+            } finally {
+                lock.close();
             }
             return 0;
         }
 
-        private static byte[] parseKey(String hex) {
+        /** secp256k1's group order: a private key is a number from 1 to n - 1. */
+        private static final java.math.BigInteger CURVE_ORDER =
+                new java.math.BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+
+        /** The key's 32 bytes; a usage error (exit code 2) unless it is a secp256k1 private key in hex. */
+        private byte[] parseKey(String hex) {
             String h = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
             if (!h.matches("[0-9a-fA-F]{64}")) {
-                throw new MessagingException(io.socon.messaging.api.ErrorCode.INVALID_ARGUMENT,
-                        "--wallet-key must be 32 bytes in hex (64 hex digits, optionally with 0x)");
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--wallet-key must be a secp256k1 private key: 32 bytes in hex (64 hex digits, optionally "
+                                + "with 0x); got " + h.length() + " characters");
+            }
+            java.math.BigInteger k = new java.math.BigInteger(h, 16);
+            if (k.signum() == 0 || k.compareTo(CURVE_ORDER) >= 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--wallet-key is not a valid secp256k1 private key (it must be between 1 and the curve order)");
             }
             return HexFormat.of().parseHex(h);
         }
@@ -252,6 +330,8 @@ public final class SoconCli implements Callable<Integer> {
         @Override
         public Integer call() {
             return cli.withClient(client -> {
+                // Join the DM the peer may have opened first: without this, each side would make its own DM
+                client.syncAll();
                 ClientConversation dm = client.findOrCreateDm(peer);
                 ClientMessage sent = client.send(dm.id(), Text.of(text));
                 cli.print(message(sent));
@@ -262,15 +342,9 @@ public final class SoconCli implements Callable<Integer> {
 
     @Command(name = "group", description = "Creates groups and changes their members.",
             subcommands = {GroupCreate.class, GroupAdd.class, GroupRemove.class, GroupRename.class})
-    static final class GroupCommand implements Callable<Integer> {
+    static final class GroupCommand {
         @ParentCommand
         SoconCli cli;
-
-        @Override
-        public Integer call() {
-            new CommandLine(this).usage(cli.out);
-            return 0;
-        }
     }
 
     @Command(name = "create", description = "Creates a group with these members; you are its super admin.")
@@ -506,31 +580,62 @@ public final class SoconCli implements Callable<Integer> {
         @ParentCommand
         SoconCli cli;
 
+        @Spec
+        CommandSpec spec;
+
+        Long seconds;
+
         @Option(names = "--seconds", paramLabel = "N",
                 description = "Stop after N seconds (default: run until interrupted).")
-        Long seconds;
+        void seconds(long n) {
+            if (n <= 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be positive, got " + n);
+            }
+            seconds = n;
+        }
 
         @Override
         public Integer call() {
-            if (seconds != null && seconds <= 0) {
-                throw new MessagingException(io.socon.messaging.api.ErrorCode.INVALID_ARGUMENT,
-                        "--seconds must be positive");
-            }
-            return cli.withClient(client -> {
-                CountDownLatch never = new CountDownLatch(1);
-                try (var stream = client.streamAllMessages(m -> cli.print(message(m)))) {
-                    if (seconds == null) {
-                        never.await();
-                    } else {
-                        never.await(seconds, TimeUnit.SECONDS);
-                    }
+            CountDownLatch stop = new CountDownLatch(1);
+            CountDownLatch closed = new CountDownLatch(1);
+            // Ctrl-C: stop streaming and close the client (its database) before the JVM goes
+            Thread onInterrupt = new Thread(() -> {
+                stop.countDown();
+                try {
+                    closed.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                } catch (Exception e) {
-                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
                 }
-                return 0;
-            });
+            }, "socon-cli-stop");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            try {
+                return cli.withClient(client -> {
+                    AutoCloseable subscription = client.streamAllMessages(m -> cli.print(message(m)));
+                    try {
+                        if (seconds == null) {
+                            stop.await();
+                        } else {
+                            stop.await(seconds, TimeUnit.SECONDS);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        try {
+                            subscription.close();
+                        } catch (Exception e) {
+                            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+                        }
+                    }
+                    return 0;
+                });
+            } finally {
+                closed.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it returns now that the client is closed
+                }
+            }
         }
     }
 
