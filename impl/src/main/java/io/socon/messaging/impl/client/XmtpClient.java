@@ -543,6 +543,7 @@ public final class XmtpClient implements AutoCloseable {
     public ClientConversation setRole(String conversationId, String memberInboxId, Role role) {
         Objects.requireNonNull(role, "role");
         String member = resolveInbox(memberInboxId);
+        sync(conversationId);
         ClientConversation current = conversation(conversationId).orElseThrow(() -> new MessagingException(
                 ErrorCode.CONVERSATION_NOT_FOUND, "no conversation " + conversationId));
         if (!current.memberInboxIds().contains(member)) {
