@@ -46,6 +46,10 @@ final class Failures {
         if (t instanceof KeyVaultException k) {
             return new MessagingException(ErrorCode.KEY_VAULT_UNAVAILABLE, "the key vault failed: " + k.getMessage(), k);
         }
+        if (t instanceof StoreException s && s.getCause() instanceof KeyVaultException k) {
+            return new MessagingException(ErrorCode.KEY_VAULT_UNAVAILABLE, "the key vault cannot open this user's"
+                    + " local data: " + k.getMessage(), s);
+        }
         if (t instanceof StoreException s) {
             LOG.log(System.Logger.Level.WARNING, "local storage failed: " + s.getMessage(), s);
             return new MessagingException(ErrorCode.STORAGE_UNAVAILABLE, "local storage failed; see the server log", s);
