@@ -45,6 +45,11 @@ public enum ErrorCode {
     CONSENT_DENIED(false),
     /** The content type is not one this library can encode; send it as {@code Unknown} content with a fallback. */
     UNSUPPORTED_CONTENT_TYPE(false),
+    /**
+     * This implementation cannot do this operation yet (for example leaving a group, which needs XMTP's leave
+     * requests). The message says what to do instead; retrying will not help.
+     */
+    UNSUPPORTED_OPERATION(false),
 
     // ---- identity of the host user
 

@@ -45,10 +45,28 @@ public sealed interface Conversation permits Dm, Group {
         return send(Text.of(text));
     }
 
-    /** Sends a read receipt: tells the other members this inbox has read the conversation up to now. */
-    default CompletionStage<Message> markRead() {
-        return send(ReadReceipt.INSTANCE);
-    }
+    /**
+     * Marks every message of the conversation up to now as read by this inbox, so {@link #unreadCount()} becomes
+     * 0, and, if there were unread messages from others, tells the other members with a read receipt
+     * ({@link ReadReceipt}; send one yourself with {@code send(ReadReceipt.INSTANCE)} to force it). Marking a
+     * conversation this inbox can no longer send to (removed, denied) only records the local read state.
+     *
+     * @return completes when the read state is stored (and the receipt, if any, published)
+     */
+    CompletionStage<Void> markRead();
+
+    /**
+     * How many messages arrived from others since this inbox last {@link #markRead() marked the conversation read}.
+     * Counts what XMTP would push-notify (text, replies, attachments, content types without a codec), not
+     * reactions, read receipts or membership changes.
+     */
+    CompletionStage<Long> unreadCount();
+
+    /**
+     * The newest message worth showing in a conversation list: the newest one that is not a read receipt
+     * (membership changes count); empty if there is none.
+     */
+    CompletionStage<java.util.Optional<Message>> lastMessage();
 
     /** Lists messages from local storage (kept current by streams and {@link #sync()}). */
     CompletionStage<MessagePage> messages(MessageQuery query);

@@ -20,15 +20,18 @@ import java.util.Set;
  * @param creatorInboxId who created it
  * @param active        whether this installation is still a member
  * @param createdAtNs   when we created or joined it
+ * @param lastActivityNs the time of its newest message or change (for ordering listings)
+ * @param addedByInboxId who added this inbox (ourselves for conversations we created)
  */
 public record ClientConversation(String id, boolean dm, Optional<String> peerInboxId, String name,
                                  String description, String imageUrl, List<String> memberInboxIds,
                                  Set<String> admins, Set<String> superAdmins, String creatorInboxId, boolean active,
-                                 long createdAtNs) {
+                                 long createdAtNs, long lastActivityNs, String addedByInboxId) {
 
     public ClientConversation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(peerInboxId, "peerInboxId");
+        Objects.requireNonNull(addedByInboxId, "addedByInboxId");
         memberInboxIds = List.copyOf(memberInboxIds);
         admins = Set.copyOf(admins);
         superAdmins = Set.copyOf(superAdmins);

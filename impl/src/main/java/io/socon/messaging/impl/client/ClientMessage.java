@@ -18,10 +18,12 @@ import java.util.Optional;
  *                       and for group updates)
  * @param groupUpdate    for a membership or metadata change, what changed
  * @param published      whether the node has it
+ * @param shouldPush     whether XMTP would push-notify it (its content type says so; never for group updates):
+ *                       what counts as unread
  */
 public record ClientMessage(String id, String conversationId, String senderInboxId, long sentAtNs,
                            ContentType contentType, Content content, Optional<GroupUpdate> groupUpdate,
-                           boolean published) {
+                           boolean published, boolean shouldPush) {
 
     public ClientMessage {
         Objects.requireNonNull(id, "id");

@@ -9,6 +9,7 @@ import io.socon.messaging.impl.client.group.ConversationType;
 import io.socon.messaging.impl.client.group.GroupCheckException;
 import io.socon.messaging.impl.client.group.MembershipChange;
 import io.socon.messaging.impl.client.group.MembershipPlanner;
+import io.socon.messaging.impl.client.group.MutableMetadata;
 import io.socon.messaging.impl.client.group.WelcomeChecks;
 import io.socon.messaging.impl.client.group.XmtpGroupState;
 import io.socon.messaging.impl.client.content.ContentCodecException;
@@ -236,11 +237,26 @@ final class ConversationEngine {
 
     /** Sets a mutable metadata attribute (group_name, description, group_image_url_square). */
     void updateMetadata(Bytes groupId, String attribute, String value) {
+        updateMutableMetadata(groupId, m -> m.withAttribute(attribute, value));
+    }
+
+    /**
+     * Changes the group's mutable metadata (attributes, admin and super admin lists) in one commit, planned again
+     * on the newest epoch if the commit loses a race. Nothing is committed when the change leaves the metadata as
+     * it is.
+     */
+    void updateMutableMetadata(Bytes groupId, java.util.function.UnaryOperator<MutableMetadata> change) {
         withGroup(groupId, () -> {
+            syncLocked(groupId, false);
+            Group current = restore(activeRow(groupId));
+            MutableMetadata now = XmtpGroupRules.state(current).mutableMetadata();
+            if (change.apply(now).equals(now)) {
+                return null;
+            }
             commitWithRetries(groupId, (row, group) -> {
                 XmtpGroupState state = XmtpGroupRules.state(group);
                 List<Proposal> proposals = List.of(new Proposal.GroupContextExtensions(state.replacing(
-                        state.mutableMetadata().withAttribute(attribute, value).toExtension())));
+                        change.apply(state.mutableMetadata()).toExtension())));
                 CommitResult result = group.commit(proposals, true);
                 XmtpGroupRules.validateOwn(group, result.group(), proposals, ctx.directory());
                 return new PlannedCommit(result, List.of());
@@ -272,7 +288,7 @@ final class ConversationEngine {
             byte[] data = mls.toBytes();
             StoredMessage message = new StoredMessage(messageId, groupId.toByteArray(), 0, sentAt,
                     ctx.installation().inboxId(), ctx.installation().installationKey().toByteArray(),
-                    StoredMessage.Kind.APPLICATION, payload, StoredMessage.Delivery.UNPUBLISHED);
+                    StoredMessage.Kind.APPLICATION, payload, StoredMessage.Delivery.UNPUBLISHED, push);
             StoredGroup next = row.withState(group.toBytes(), group.keys().toBytes(), row.messageCursor(), false,
                     sentAt);
             ctx.store().transaction(tx -> {
@@ -480,7 +496,7 @@ final class ConversationEngine {
         byte[] id = messageId(row.groupId(), payload.idempotencyKey(), payload.content());
         StoredMessage message = new StoredMessage(id, row.groupId(), nodeId, createdNs, senderInbox,
                 senderInstallation, StoredMessage.Kind.APPLICATION, payload.content(),
-                StoredMessage.Delivery.PUBLISHED);
+                StoredMessage.Delivery.PUBLISHED, ctx.codecs().shouldPush(payload.content()));
         boolean fresh = ctx.store().transaction(tx -> {
             tx.putGroup(updated);
             boolean isNew = tx.putMessage(message);
@@ -745,7 +761,7 @@ final class ConversationEngine {
         byte[] content = new GroupUpdatedCodec().encode(update).toByteArray();
         byte[] id = messageId(row.groupId(), Long.toString(nodeId), content);
         return new StoredMessage(id, row.groupId(), nodeId, createdNs, initiator, initiatorInstallation,
-                StoredMessage.Kind.MEMBERSHIP_CHANGE, content, StoredMessage.Delivery.PUBLISHED);
+                StoredMessage.Kind.MEMBERSHIP_CHANGE, content, StoredMessage.Delivery.PUBLISHED, false);
     }
 
     private static void field(List<GroupUpdate.FieldChange> fields, String key, String before, String after) {

@@ -48,12 +48,26 @@ public interface NodeApi extends AutoCloseable {
         /** Adds a group, delivering its messages with an id above {@code afterId}. */
         void addGroup(byte[] groupId, long afterId);
 
+        /** Adds several groups, with one resubscription where the implementation can. */
+        default void addGroups(Map<io.socon.messaging.impl.mls.codec.Bytes, Long> groups) {
+            groups.forEach((group, afterId) -> addGroup(group.toByteArray(), afterId));
+        }
+
         @Override
         void close();
     }
 
-    /** A live subscription to an installation's welcomes. */
+    /** A live subscription to one installation's welcomes, or several installations'. */
     interface WelcomeSubscription extends AutoCloseable {
+        /**
+         * Adds an installation, delivering its welcomes with an id above {@code afterId}.
+         *
+         * @throws UnsupportedOperationException if this subscription cannot grow
+         */
+        default void addInstallation(byte[] installationKey, long afterId) {
+            throw new UnsupportedOperationException("this welcome subscription cannot add installations");
+        }
+
         @Override
         void close();
     }
@@ -68,6 +82,18 @@ public interface NodeApi extends AutoCloseable {
     /** Subscribes to the installation's welcomes above {@code afterId}. */
     WelcomeSubscription subscribeWelcomes(byte[] installationKey, long afterId,
                                           java.util.function.Consumer<WelcomeMessage.V1> consumer);
+
+    /**
+     * Subscribes to several installations' welcomes (at least one), each above its cursor; more can be added with
+     * {@link WelcomeSubscription#addInstallation}. One stream serves them all (for a server that hosts many
+     * installations).
+     *
+     * @throws UnsupportedOperationException if this node API cannot
+     */
+    default WelcomeSubscription subscribeWelcomes(Map<io.socon.messaging.impl.mls.codec.Bytes, Long> cursors,
+                                                  java.util.function.Consumer<WelcomeMessage.V1> consumer) {
+        throw new UnsupportedOperationException("this node API streams one installation's welcomes at a time");
+    }
 
     @Override
     void close();

@@ -2,6 +2,8 @@ package io.socon.messaging.impl.client;
 
 import io.socon.messaging.api.ErrorCode;
 import io.socon.messaging.api.MessagingException;
+import io.socon.messaging.api.conversation.ConsentState;
+import io.socon.messaging.api.conversation.Role;
 import io.socon.messaging.api.content.Content;
 import io.socon.messaging.api.content.ContentType;
 import io.socon.messaging.impl.client.content.ContentCodecException;
@@ -13,6 +15,7 @@ import io.socon.messaging.impl.identity.IdentityUpdateVerifier;
 import io.socon.messaging.impl.identity.IdentityUpdates;
 import io.socon.messaging.impl.identity.InboxId;
 import io.socon.messaging.impl.identity.MemberId;
+import io.socon.messaging.impl.identity.SignatureRequest;
 import io.socon.messaging.impl.identity.WalletSigner;
 import io.socon.messaging.impl.mls.codec.Bytes;
 import io.socon.messaging.impl.mls.crypto.Ed25519KeyPair;
@@ -130,13 +133,25 @@ public final class XmtpClient implements AutoCloseable {
             LocalInstallation installation = new LocalInstallation(id.inboxId(), id.walletAddress(),
                     id.sealedInstallationKey());
             if (!id.registered()) {
-                finishRegistration(s, installation, id);
+                WalletSigner wallet = s.wallet().orElseThrow(() -> new MessagingException(
+                        ErrorCode.IDENTITY_NOT_AVAILABLE, "the installation of inbox " + id.inboxId()
+                        + " is not registered yet; give the wallet " + id.walletAddress() + " to finish registering it"));
+                PendingRegistration pending = pending(s, id);
+                publishRegistration(s, id, pending.request().signedBy(wallet));
             }
             return installation;
         }
         WalletSigner wallet = s.wallet().orElseThrow(() -> new MessagingException(ErrorCode.IDENTITY_NOT_AVAILABLE,
                 "this client has no identity yet; give a wallet to register one"));
-        String address = walletAddress.orElseThrow();
+        StoredIdentity id = createIdentity(s, walletAddress.orElseThrow());
+        LocalInstallation installation = new LocalInstallation(id.inboxId(), id.walletAddress(),
+                id.sealedInstallationKey());
+        publishRegistration(s, id, pending(s, id).request().signedBy(wallet));
+        return installation;
+    }
+
+    /** Makes and stores a new, unregistered installation of the wallet's inbox (existing, or the nonce-1 one). */
+    private static StoredIdentity createIdentity(Settings s, String address) {
         Optional<String> existingInbox = s.api().inboxIds(List.of(address)).getOrDefault(address, Optional.empty());
         String inboxId = existingInbox.orElseGet(() -> InboxId.derive(address, InboxId.DEFAULT_NONCE));
         Ed25519KeyPair key = Ed25519KeyPair.generate(s.random());
@@ -148,51 +163,206 @@ public final class XmtpClient implements AutoCloseable {
             tx.putIdentity(id);
             return null;
         });
-        LocalInstallation installation = new LocalInstallation(inboxId, address, id.sealedInstallationKey());
-        finishRegistration(s, installation, id);
-        return installation;
+        return id;
     }
 
-    /** Uploads a key package and publishes the identity update, as libxmtp orders them, then marks it done. */
-    private static void finishRegistration(Settings s, LocalInstallation installation, StoredIdentity id) {
-        WalletSigner wallet = s.wallet().orElseThrow(() -> new MessagingException(ErrorCode.IDENTITY_NOT_AVAILABLE,
-                "the installation of inbox " + id.inboxId() + " is not registered yet; give the wallet "
-                        + id.walletAddress() + " to finish registering it"));
-        InboxDirectory directory = new InboxDirectory(s.api(), s.store(), new IdentityUpdateVerifier());
-        try (KeyPackageBundle bundle = KeyPackages.create(installation, s.random(), s.clock())) {
-            s.store().transaction(tx -> {
-                tx.putKeyPackage(KeyPackages.stored(bundle, s.clock()));
-                return null;
-            });
-            s.api().uploadKeyPackage(bundle.keyPackage().toBytes());
-        }
+    /**
+     * The identity update that registers the stored installation, signed by the installation and waiting for the
+     * wallet: a new inbox (CreateInbox and AddAssociation, as libxmtp) or an installation added to the wallet's
+     * existing inbox.
+     */
+    private static PendingRegistration pending(Settings s, StoredIdentity id) {
         boolean inboxExists = !s.api().identityUpdates(Map.of(id.inboxId(), 0L))
                 .getOrDefault(id.inboxId(), List.of()).isEmpty();
-        boolean alreadyMember = inboxExists && directory.latest(id.inboxId()).state()
-                .isMember(MemberId.installation(installation.installationKey().toByteArray()));
-        if (!alreadyMember) {
-            IdentityUpdate update;
-            try (Ed25519InstallationSigner signer = installation.identitySigner()) {
-                update = inboxExists
-                        ? IdentityUpdates.addInstallation(id.inboxId(), wallet, signer, s.clock())
-                        : IdentityUpdates.registration(wallet, InboxId.DEFAULT_NONCE, signer, s.clock());
-            }
-            try {
-                s.api().publishIdentityUpdate(update);
-            } catch (MessagingException e) {
-                // a retried publish whose first attempt the node did store is refused as a replay: check
-                boolean registered = !e.retryable() && directory.latest(id.inboxId()).state()
-                        .isMember(MemberId.installation(installation.installationKey().toByteArray()));
-                if (!registered) {
-                    throw e;
-                }
-            }
-            directory.latest(id.inboxId());
+        LocalInstallation installation = new LocalInstallation(id.inboxId(), id.walletAddress(),
+                id.sealedInstallationKey());
+        try (Ed25519InstallationSigner signer = installation.identitySigner()) {
+            SignatureRequest request = inboxExists
+                    ? SignatureRequest.builder(id.inboxId(), s.clock().instant())
+                            .addInstallation(signer.publicKey(), id.walletAddress()).build().signedBy(signer)
+                    : IdentityUpdates.registrationRequest(id.walletAddress(), InboxId.DEFAULT_NONCE, signer, s.clock());
+            return new PendingRegistration(id.walletAddress(), id.inboxId(), installation.installationKey().toHex(),
+                    request, s.clock().instant());
+        } finally {
+            installation.close();
         }
-        s.store().transaction(tx -> {
-            tx.putIdentity(id.asRegistered());
-            return null;
-        });
+    }
+
+    /**
+     * Uploads a key package and publishes the signed identity update, as libxmtp orders them, then marks the
+     * installation registered. An installation the node already lists (a retry after a crash) is not published
+     * again.
+     */
+    private static void publishRegistration(Settings s, StoredIdentity id, SignatureRequest signed) {
+        LocalInstallation installation = new LocalInstallation(id.inboxId(), id.walletAddress(),
+                id.sealedInstallationKey());
+        try {
+            InboxDirectory directory = new InboxDirectory(s.api(), s.store(), new IdentityUpdateVerifier());
+            try (KeyPackageBundle bundle = KeyPackages.create(installation, s.random(), s.clock())) {
+                s.store().transaction(tx -> {
+                    tx.putKeyPackage(KeyPackages.stored(bundle, s.clock()));
+                    return null;
+                });
+                s.api().uploadKeyPackage(bundle.keyPackage().toBytes());
+            }
+            MemberId self = MemberId.installation(installation.installationKey().toByteArray());
+            boolean inboxExists = !s.api().identityUpdates(Map.of(id.inboxId(), 0L))
+                    .getOrDefault(id.inboxId(), List.of()).isEmpty();
+            boolean alreadyMember = inboxExists && directory.latest(id.inboxId()).state().isMember(self);
+            if (!alreadyMember) {
+                try {
+                    s.api().publishIdentityUpdate(signed.toIdentityUpdate());
+                } catch (MessagingException e) {
+                    // a retried publish whose first attempt the node did store is refused as a replay: check
+                    boolean registered = !e.retryable() && directory.latest(id.inboxId()).state().isMember(self);
+                    if (!registered) {
+                        throw e;
+                    }
+                }
+                directory.latest(id.inboxId());
+            }
+            s.store().transaction(tx -> {
+                tx.putIdentity(id.asRegistered());
+                return null;
+            });
+        } finally {
+            installation.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- two-phase registration
+
+    /**
+     * A new installation waiting for its wallet's signature: the exact text the wallet must sign (XMTP's identity
+     * text, which names the inbox, the installation and the time it was prepared), for which wallet. Made by
+     * {@link #prepareRegistration}; finished by {@link #completeRegistration}. Keep it while the wallet signs: a
+     * second preparation has another time in its text, so a signature of the first does not fit it.
+     */
+    public static final class PendingRegistration {
+
+        private final String walletAddress;
+        private final String inboxId;
+        private final String installationId;
+        private final SignatureRequest request;
+        private final java.time.Instant preparedAt;
+
+        private PendingRegistration(String walletAddress, String inboxId, String installationId,
+                                    SignatureRequest request, java.time.Instant preparedAt) {
+            this.walletAddress = walletAddress;
+            this.inboxId = inboxId;
+            this.installationId = installationId;
+            this.request = request;
+            this.preparedAt = preparedAt;
+        }
+
+        /** The wallet that must sign (lowercase {@code 0x} form). */
+        public String walletAddress() {
+            return walletAddress;
+        }
+
+        /** The inbox the installation joins (new or existing). */
+        public String inboxId() {
+            return inboxId;
+        }
+
+        /** The new installation's id. */
+        public String installationId() {
+            return installationId;
+        }
+
+        /** The exact text the wallet signs with EIP-191 {@code personal_sign}. */
+        public String signatureText() {
+            return request.signatureText();
+        }
+
+        /** When the text was made (its "Current time"). */
+        public java.time.Instant preparedAt() {
+            return preparedAt;
+        }
+
+        SignatureRequest request() {
+            return request;
+        }
+
+        @Override
+        public String toString() {
+            return "PendingRegistration[wallet=" + walletAddress + ", inbox=" + inboxId + ", installation="
+                    + installationId + ", preparedAt=" + preparedAt + "]";
+        }
+    }
+
+    /** Whether the store holds an installation that is registered (so {@link #open} needs no wallet). */
+    public static boolean isRegistered(ClientStore store) {
+        return store.read(tx -> tx.identity()).map(StoredIdentity::registered).orElse(false);
+    }
+
+    /**
+     * First phase of registering a new installation for a wallet that cannot sign at once (the user's own wallet
+     * in a browser): makes and stores the installation (or reuses the store's unregistered one) and returns the
+     * text the wallet must sign. Nothing is published yet. {@code settings.wallet()} is not used.
+     *
+     * @throws MessagingException {@code IDENTITY_NOT_AVAILABLE} if the store belongs to another wallet;
+     *                            {@code INVALID_ADDRESS} for a malformed address; node errors as they come
+     * @throws IllegalStateException if the store's installation is registered already (open it instead)
+     */
+    public static PendingRegistration prepareRegistration(Settings settings, String walletAddress) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(walletAddress, "walletAddress");
+        if (!EthereumAddresses.isWellFormed(walletAddress)) {
+            throw new MessagingException(ErrorCode.INVALID_ADDRESS, "not an Ethereum address: " + walletAddress);
+        }
+        String address = EthereumAddresses.normalize(walletAddress);
+        Optional<StoredIdentity> stored = settings.store().read(tx -> tx.identity());
+        StoredIdentity id;
+        if (stored.isPresent()) {
+            id = stored.get();
+            if (!id.walletAddress().equals(address)) {
+                throw new MessagingException(ErrorCode.IDENTITY_NOT_AVAILABLE, "this client state belongs to wallet "
+                        + id.walletAddress() + ", not " + address);
+            }
+            if (id.registered()) {
+                throw new IllegalStateException("the installation of inbox " + id.inboxId()
+                        + " is registered already; open the client instead");
+            }
+        } else {
+            id = createIdentity(settings, address);
+        }
+        return pending(settings, id);
+    }
+
+    /**
+     * Second phase: adds the wallet's signature of {@link PendingRegistration#signatureText()}, publishes the
+     * registration and opens the client.
+     *
+     * @param walletSignature 65 bytes {@code r || s || v}, EIP-191 over the text
+     * @throws MessagingException {@code WALLET_SIGNATURE_INVALID} if the signature is malformed or does not recover
+     *                            to the wallet; {@code IDENTITY_NOT_AVAILABLE} if the store now holds another
+     *                            installation; node errors as they come (the registration can be completed again)
+     */
+    public static XmtpClient completeRegistration(Settings settings, PendingRegistration pending,
+                                                  byte[] walletSignature) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(pending, "pending");
+        Objects.requireNonNull(walletSignature, "walletSignature");
+        SignatureRequest signed;
+        try {
+            signed = pending.request().withWalletSignature(walletSignature);
+        } catch (IllegalArgumentException e) {
+            throw new MessagingException(ErrorCode.WALLET_SIGNATURE_INVALID, "the signature is not the wallet "
+                    + pending.walletAddress() + "'s signature of the registration text: " + e.getMessage(), e);
+        }
+        StoredIdentity id = settings.store().read(tx -> tx.identity()).orElseThrow(() -> new MessagingException(
+                ErrorCode.IDENTITY_NOT_AVAILABLE, "the client state no longer holds the prepared installation"));
+        if (!Bytes.copyOf(id.installationPublicKey()).toHex().equals(pending.installationId())) {
+            throw new MessagingException(ErrorCode.IDENTITY_NOT_AVAILABLE, "the client state holds installation "
+                    + Bytes.copyOf(id.installationPublicKey()).toHex() + ", not the prepared "
+                    + pending.installationId() + "; prepare the registration again");
+        }
+        if (!id.registered()) {
+            publishRegistration(settings, id, signed);
+        }
+        return open(new Settings(settings.api(), settings.store(), Optional.empty(), settings.codecs(),
+                settings.random(), settings.clock()));
     }
 
     /** This client's inbox id. */
@@ -208,6 +378,19 @@ public final class XmtpClient implements AutoCloseable {
     /** This installation's id: the hex of its Ed25519 public key. */
     public String installationId() {
         return ctx.installation().installationKey().toHex();
+    }
+
+    /** Several inboxes' identities with one node call, fetched and verified; keyed by inbox id. */
+    public Map<String, InboxState> inboxStates(java.util.Collection<String> inboxIds) {
+        Map<String, InboxState> result = new LinkedHashMap<>();
+        if (inboxIds.isEmpty()) {
+            return result;
+        }
+        ctx.directory().latest(inboxIds.stream().map(this::resolveInbox).distinct().toList()).forEach((id, s) ->
+                result.put(id, new InboxState(s.inboxId(), s.state().recoveryIdentifier().text(),
+                        s.state().ethereumAddresses(), s.installations().stream().map(Bytes::toHex).toList(),
+                        s.sequenceId())));
+        return result;
     }
 
     /** An inbox's identity, fetched from the node and verified (ours if {@code inboxId} is ours). */
@@ -327,6 +510,54 @@ public final class XmtpClient implements AutoCloseable {
         return conversation(conversationId).orElseThrow();
     }
 
+    /** Sets a group's image URL ("" for none). */
+    public ClientConversation setImageUrl(String conversationId, String imageUrl) {
+        engine.updateMetadata(groupId(conversationId), XmtpGroupRules.IMAGE_URL, imageUrl);
+        return conversation(conversationId).orElseThrow();
+    }
+
+    /**
+     * Sets several metadata attributes ({@link XmtpGroupRules#GROUP_NAME}, {@link XmtpGroupRules#DESCRIPTION},
+     * {@link XmtpGroupRules#IMAGE_URL}) in one commit; attributes that already have the value are not rewritten,
+     * and nothing is committed when none changes.
+     */
+    public ClientConversation updateMetadata(String conversationId, Map<String, String> attributes) {
+        engine.updateMutableMetadata(groupId(conversationId), m -> {
+            var next = m;
+            for (Map.Entry<String, String> e : attributes.entrySet()) {
+                if (!next.attribute(e.getKey()).orElse("").equals(e.getValue())) {
+                    next = next.withAttribute(e.getKey(), e.getValue());
+                }
+            }
+            return next;
+        });
+        return conversation(conversationId).orElseThrow();
+    }
+
+    /**
+     * Gives a member a role: {@code MEMBER} takes admin and super admin away, {@code ADMIN} makes an admin (and
+     * not a super admin), {@code SUPER_ADMIN} a super admin. The group's policy decides who may.
+     *
+     * @throws MessagingException {@code NOT_A_MEMBER} if the inbox is not in the group; {@code PERMISSION_DENIED}
+     */
+    public ClientConversation setRole(String conversationId, String memberInboxId, Role role) {
+        Objects.requireNonNull(role, "role");
+        String member = resolveInbox(memberInboxId);
+        sync(conversationId);
+        ClientConversation current = conversation(conversationId).orElseThrow(() -> new MessagingException(
+                ErrorCode.CONVERSATION_NOT_FOUND, "no conversation " + conversationId));
+        if (!current.memberInboxIds().contains(member)) {
+            throw new MessagingException(ErrorCode.NOT_A_MEMBER, "inbox " + member + " is not a member of "
+                    + conversationId);
+        }
+        engine.updateMutableMetadata(groupId(conversationId), m -> switch (role) {
+            case MEMBER -> m.withAdminRemoved(member).withSuperAdminRemoved(member);
+            case ADMIN -> m.withAdminAdded(member).withSuperAdminRemoved(member);
+            case SUPER_ADMIN -> m.withSuperAdminAdded(member).withAdminRemoved(member);
+        });
+        return conversation(conversationId).orElseThrow();
+    }
+
     /** Every conversation, most recently active first. */
     public List<ClientConversation> conversations() {
         return ctx.store().read(tx -> tx.groups()).stream().map(this::view).toList();
@@ -339,10 +570,22 @@ public final class XmtpClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- messages
 
-    /** Sends content; returns the message, published. */
+    /**
+     * Sends content; returns the message, published. Refused with {@code CONSENT_DENIED} in a conversation the
+     * user denied; sending pushed content (text, a reply, a file) into an undecided conversation allows it.
+     */
     public ClientMessage send(String conversationId, Content content) {
         Objects.requireNonNull(content, "content");
-        return message(engine.send(groupId(conversationId), content));
+        ConsentState consent = consent(conversationId);
+        if (consent == ConsentState.DENIED) {
+            throw new MessagingException(ErrorCode.CONSENT_DENIED, "conversation " + conversationId
+                    + " is denied by this inbox; allow it before sending");
+        }
+        ClientMessage sent = message(engine.send(groupId(conversationId), content));
+        if (consent == ConsentState.UNKNOWN && sent.shouldPush()) {
+            setConsent(conversationId, ConsentState.ALLOWED);
+        }
+        return sent;
     }
 
     /** The conversation's stored messages, oldest first (sync first to see new ones). */
@@ -350,6 +593,80 @@ public final class XmtpClient implements AutoCloseable {
         Bytes id = groupId(conversationId);
         return ctx.store().read(tx -> tx.messages(id.toByteArray(), Long.MIN_VALUE, Integer.MAX_VALUE)).stream()
                 .map(this::message).toList();
+    }
+
+    /**
+     * A window of the conversation's stored messages: sent strictly after {@code afterNs} and strictly before
+     * {@code beforeNs}, oldest first or newest first, at most {@code limit}.
+     */
+    public List<ClientMessage> messages(String conversationId, long afterNs, long beforeNs, boolean newestFirst,
+                                        int limit) {
+        Bytes id = groupId(conversationId);
+        return ctx.store().read(tx -> tx.messages(id.toByteArray(), afterNs, beforeNs, newestFirst, limit)).stream()
+                .map(this::message).toList();
+    }
+
+    // ---------------------------------------------------------------- read state and consent
+
+    /** Up to when (the node's nanoseconds, inclusive) this inbox has read the conversation; 0 for nothing. */
+    public long lastReadNs(String conversationId) {
+        Bytes id = groupId(conversationId);
+        return ctx.store().read(tx -> tx.lastReadNs(id.toByteArray()));
+    }
+
+    /**
+     * Marks the conversation read up to {@code upToNs} (never back); returns whether the mark moved. Local only:
+     * send a read receipt to tell the other members.
+     */
+    public boolean markRead(String conversationId, long upToNs) {
+        Bytes id = groupId(conversationId);
+        return ctx.store().transaction(tx -> tx.markRead(id.toByteArray(), upToNs));
+    }
+
+    /** How many pushed messages from others arrived after the read mark. */
+    public long unreadCount(String conversationId) {
+        Bytes id = groupId(conversationId);
+        return ctx.store().read(tx -> tx.unreadCount(id.toByteArray(), inboxId()));
+    }
+
+    /**
+     * This inbox's consent for the conversation: the user's decision if they made one, else {@code ALLOWED} for
+     * conversations this inbox created and {@code UNKNOWN} for those others added it to. Kept in this
+     * installation's store (XMTP syncs consent between installations through device-sync groups, which this
+     * client does not run).
+     */
+    public ConsentState consent(String conversationId) {
+        Bytes id = groupId(conversationId);
+        return ctx.store().read(tx -> {
+            Optional<ConsentState> decided = tx.consent(id.toByteArray());
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+            return tx.group(id.toByteArray()).map(g -> g.addedByInboxId().equals(inboxId()) ? ConsentState.ALLOWED
+                    : ConsentState.UNKNOWN).orElseThrow(() -> new MessagingException(ErrorCode.CONVERSATION_NOT_FOUND,
+                    "no conversation " + conversationId));
+        });
+    }
+
+    /** Records the user's consent decision for the conversation. */
+    public void setConsent(String conversationId, ConsentState state) {
+        Objects.requireNonNull(state, "state");
+        Bytes id = groupId(conversationId);
+        boolean found = ctx.store().transaction(tx -> tx.setConsent(id.toByteArray(), state));
+        if (!found) {
+            throw new MessagingException(ErrorCode.CONVERSATION_NOT_FOUND, "no conversation " + conversationId);
+        }
+    }
+
+    /** The node id of the last message of the conversation this client has processed (0 before any). */
+    public long syncCursor(String conversationId) {
+        Bytes id = groupId(conversationId);
+        return ctx.store().read(tx -> tx.group(id.toByteArray())).map(StoredGroup::messageCursor).orElse(0L);
+    }
+
+    /** The node id of the last welcome this installation has processed (0 before any). */
+    public long welcomeCursor() {
+        return ctx.store().read(tx -> tx.cursor("welcomes"));
     }
 
     /** Fetches new messages of one conversation; returns how many were stored. */
@@ -371,6 +688,32 @@ public final class XmtpClient implements AutoCloseable {
             }
         }
         return new SyncSummary(joined, stored);
+    }
+
+    /** Processes new welcomes only; returns the conversations joined. */
+    public List<ClientConversation> processWelcomes() {
+        return engine.syncWelcomes().stream().map(this::view).toList();
+    }
+
+    /**
+     * Hears every conversation and message when it is first stored (see {@link ClientEvents}), as the client
+     * shows them. The consumers run on the thread that stored them and must return quickly.
+     */
+    public AutoCloseable onEvents(java.util.function.Consumer<ClientMessage> onMessage,
+                                  java.util.function.Consumer<ClientConversation> onConversation) {
+        Objects.requireNonNull(onMessage, "onMessage");
+        Objects.requireNonNull(onConversation, "onConversation");
+        return listen(new ClientEvents() {
+            @Override
+            public void conversationAdded(StoredGroup group) {
+                onConversation.accept(view(group));
+            }
+
+            @Override
+            public void messageStored(StoredMessage message) {
+                onMessage.accept(message(message));
+            }
+        });
     }
 
     /** Registers a listener for new conversations and messages (see {@link ClientEvents}). */
@@ -411,7 +754,8 @@ public final class XmtpClient implements AutoCloseable {
         List<String> members = new ArrayList<>(v.membership().keySet());
         return new ClientConversation(HEX.formatHex(row.groupId()), row.kind() == StoredGroup.Kind.DM,
                 row.dmPeer(), v.name(), v.description(), v.imageUrl(), members, v.admins(), v.superAdmins(),
-                v.creatorInboxId(), row.status() == StoredGroup.Status.ACTIVE, row.createdAtNs());
+                v.creatorInboxId(), row.status() == StoredGroup.Status.ACTIVE, row.createdAtNs(),
+                row.lastActivityNs(), row.addedByInboxId());
     }
 
     ClientMessage message(StoredMessage m) {
@@ -433,7 +777,7 @@ public final class XmtpClient implements AutoCloseable {
                     new byte[0]);
         }
         return new ClientMessage(HEX.formatHex(m.id()), HEX.formatHex(m.groupId()), m.senderInboxId(), m.sentAtNs(),
-                type, content, update, m.delivery() == StoredMessage.Delivery.PUBLISHED);
+                type, content, update, m.delivery() == StoredMessage.Delivery.PUBLISHED, m.shouldPush());
     }
 
     private static Bytes groupId(String conversationId) {

@@ -59,12 +59,18 @@ public final class XmtpGroupRules {
      * @param name        the name ("" for none)
      * @param description the description ("" for none)
      * @param imageUrl    the image URL ("" for none)
+     * @param adminsOnly  libxmtp's "admins only" permission preset instead of its default "all members"
      */
-    public record NewGroup(String name, String description, String imageUrl) {
+    public record NewGroup(String name, String description, String imageUrl, boolean adminsOnly) {
         public NewGroup {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(imageUrl, "imageUrl");
+        }
+
+        /** A group with the default permissions ("all members"). */
+        public NewGroup(String name, String description, String imageUrl) {
+            this(name, description, imageUrl, false);
         }
 
         /** A group with only a name. */
@@ -80,7 +86,8 @@ public final class XmtpGroupRules {
     static List<Extension> newGroup(String self, NewGroup options, SecureRandom random) {
         GroupOptions o = GroupOptions.NONE.withName(options.name()).withDescription(options.description())
                 .withImageUrlSquare(options.imageUrl());
-        return XmtpGroupExtensions.forNewGroup(self, PolicySet.allMembers(), o, Optional.of(commitLogSigner(random)));
+        return XmtpGroupExtensions.forNewGroup(self, options.adminsOnly() ? PolicySet.adminsOnly()
+                : PolicySet.allMembers(), o, Optional.of(commitLogSigner(random)));
     }
 
     private static Bytes commitLogSigner(SecureRandom random) {

@@ -103,6 +103,15 @@ public class EmbeddedNode {
         return status;
     }
 
+    /**
+     * Starts the node now unless it runs already or runs elsewhere (for a bean that needs it before the application's
+     * startup event); returns the port it listens on, or empty if it is remote or failed (see {@link #status()}).
+     */
+    public Optional<Integer> startIfNeeded() {
+        start();
+        return port();
+    }
+
     /** The port the node listens on, while it runs. */
     public Optional<Integer> port() {
         NodeServer running = server;

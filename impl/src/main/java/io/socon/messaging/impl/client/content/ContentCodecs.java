@@ -162,6 +162,21 @@ public final class ContentCodecs {
     }
 
     /**
+     * Whether XMTP sends a push notification for serialized {@code EncodedContent} received from someone: as the
+     * codec of its type says, and yes for types without a codec (as {@link #shouldPush(Content)} for
+     * {@link Unknown}) and for bytes that are not an EncodedContent with a type.
+     */
+    public boolean shouldPush(byte[] encodedContent) {
+        ContentType type;
+        try {
+            type = Encoded.typeOf(parse(encodedContent));
+        } catch (ContentCodecException e) {
+            return true;
+        }
+        return codecFor(type).map(ContentCodec::shouldPush).orElse(true);
+    }
+
+    /**
      * Parses serialized {@code EncodedContent} (the content of a {@code PlaintextEnvelope}) and decodes it as
      * {@link #decode(EncodedContent)} does.
      *

@@ -110,6 +110,13 @@ public final class GrpcNodeApi implements NodeApi {
             }
 
             @Override
+            public void addGroups(Map<Bytes, Long> groups) {
+                List<GroupCursor> more = new ArrayList<>();
+                groups.forEach((group, after) -> more.add(new GroupCursor(group.toByteArray(), after)));
+                stream.addGroups(more);
+            }
+
+            @Override
             public void close() {
                 stream.close();
             }
@@ -125,6 +132,26 @@ public final class GrpcNodeApi implements NodeApi {
             }
         });
         return stream::close;
+    }
+
+    @Override
+    public WelcomeSubscription subscribeWelcomes(Map<Bytes, Long> cursors, Consumer<WelcomeMessage.V1> consumer) {
+        WelcomeStream stream = connection.streamWelcomeMessages(cursors, w -> {
+            if (w.hasV1()) {
+                consumer.accept(w.getV1());
+            }
+        }, StreamListener.NONE);
+        return new WelcomeSubscription() {
+            @Override
+            public void addInstallation(byte[] installationKey, long afterId) {
+                stream.addInstallation(installationKey, afterId);
+            }
+
+            @Override
+            public void close() {
+                stream.close();
+            }
+        };
     }
 
     @Override

@@ -400,6 +400,34 @@ public final class NodeConnection implements AutoCloseable {
         return stream;
     }
 
+    /**
+     * Streams the new welcomes of several installations, each after its cursor, to {@code consumer}, exactly once
+     * each; more can be added with {@link WelcomeStream#addInstallation}.
+     *
+     * @param installations installation keys and their cursors; at least one (the node needs a filter)
+     */
+    public WelcomeStream streamWelcomeMessages(Map<io.socon.messaging.impl.mls.codec.Bytes, Long> installations,
+            Consumer<WelcomeMessage> consumer, StreamListener listener) {
+        Objects.requireNonNull(installations, "installations");
+        Objects.requireNonNull(consumer, "consumer");
+        if (installations.isEmpty()) {
+            throw new IllegalArgumentException("a welcome stream needs at least one installation");
+        }
+        Map<ByteString, Long> cursors = new LinkedHashMap<>();
+        installations.forEach((key, afterId) -> {
+            requireId(key.toByteArray(), "installationKey");
+            if (afterId < 0) {
+                throw new IllegalArgumentException("afterId must not be negative, got " + afterId);
+            }
+            cursors.put(ByteString.copyFrom(key.toByteArray()), afterId);
+        });
+        Resubscriber<SubscribeWelcomeMessagesRequest, WelcomeMessage> engine = newEngine("welcomes", cursors,
+                WelcomeStream.WIRE, consumer, listener);
+        WelcomeStream stream = new WelcomeStream(engine, cursors.keySet().iterator().next());
+        engine.start();
+        return stream;
+    }
+
     public WelcomeStream streamWelcomeMessages(byte[] installationKey, long afterId, Consumer<WelcomeMessage> consumer) {
         return streamWelcomeMessages(installationKey, afterId, consumer, StreamListener.NONE);
     }

@@ -7,10 +7,10 @@ import io.socon.messaging.impl.wire.mls.api.v1.WelcomeMessage;
 import java.util.Map;
 
 /**
- * New welcomes for one installation, from a node's {@code SubscribeWelcomeMessages}: each welcome (V1 or
- * pointer) is handed to the consumer exactly once, in id order, on the stream's own thread; the stream resubscribes
- * by itself after a drop (see {@link Resubscriber}). Opened by {@link NodeConnection#streamWelcomeMessages};
- * {@link #close} it when done.
+ * New welcomes for one installation or several, from a node's {@code SubscribeWelcomeMessages}: each welcome (V1
+ * or pointer) is handed to the consumer exactly once, in id order per installation, on the stream's own thread;
+ * the stream resubscribes by itself after a drop (see {@link Resubscriber}) and when installations are added
+ * ({@link #addInstallation}). Opened by {@link NodeConnection#streamWelcomeMessages}; {@link #close} it when done.
  */
 public final class WelcomeStream implements AutoCloseable {
 
@@ -51,9 +51,30 @@ public final class WelcomeStream implements AutoCloseable {
         this.installationKey = installationKey;
     }
 
-    /** The id of the last welcome delivered (the starting cursor until then). */
+    /** The id of the last welcome delivered for the first installation (the starting cursor until then). */
     public long cursor() {
         return engine.highWaterMark(installationKey).orElseThrow();
+    }
+
+    /** The id of the last welcome delivered for an installation (its cursor until then); empty if not streamed. */
+    public java.util.OptionalLong cursor(byte[] installationKey) {
+        return engine.highWaterMark(ByteString.copyFrom(installationKey));
+    }
+
+    /**
+     * Streams the welcomes of one more installation, after {@code afterId}; a new installation makes the stream
+     * resubscribe with all of them (nothing lost or doubled, as {@link GroupMessageStream#addGroup}).
+     *
+     * @throws IllegalStateException if the stream is closed
+     */
+    public void addInstallation(byte[] installationKey, long afterId) {
+        if (installationKey == null || installationKey.length == 0) {
+            throw new IllegalArgumentException("installationKey is empty");
+        }
+        if (afterId < 0) {
+            throw new IllegalArgumentException("afterId must not be negative, got " + afterId);
+        }
+        engine.addTopics(Map.of(ByteString.copyFrom(installationKey), afterId));
     }
 
     public StreamState state() {

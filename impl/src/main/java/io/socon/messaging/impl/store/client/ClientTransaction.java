@@ -64,11 +64,47 @@ public interface ClientTransaction {
     /** The conversation's newest {@code limit} messages, newest first. */
     List<StoredMessage> latestMessages(byte[] groupId, int limit);
 
+    /**
+     * A window of the conversation's messages: those with {@code afterSentAtNs < sentAtNs < beforeSentAtNs},
+     * ordered by (sentAtNs, id) ascending, or descending when {@code descending}, at most {@code limit}.
+     */
+    List<StoredMessage> messages(byte[] groupId, long afterSentAtNs, long beforeSentAtNs, boolean descending,
+                                 int limit);
+
     /** Marks a locally sent message as published with the node's id and time; whether the message exists. */
     boolean markPublished(byte[] messageId, long nodeId, long sentAtNs);
 
     /** The conversation's messages still {@code UNPUBLISHED}, oldest first. */
     List<StoredMessage> unpublishedMessages(byte[] groupId);
+
+    // ---------------------------------------------------------------- read state and consent
+
+    /** Up to when (sentAtNs, inclusive) this inbox has read the conversation; 0 when it has read nothing. */
+    long lastReadNs(byte[] groupId);
+
+    /**
+     * Records that this inbox has read the conversation up to {@code readUpToNs}. The mark only moves forward:
+     * an older time leaves it as it is. Not touched by {@link #putGroup}.
+     *
+     * @return whether the mark moved (false also when there is no such conversation)
+     */
+    boolean markRead(byte[] groupId, long readUpToNs);
+
+    /**
+     * How many messages of the conversation are unread: {@link StoredMessage#shouldPush() pushed} application
+     * messages from inboxes other than {@code selfInboxId}, sent after {@link #lastReadNs}.
+     */
+    long unreadCount(byte[] groupId, String selfInboxId);
+
+    /** The user's consent decision for the conversation; empty while undecided (or no such conversation). */
+    Optional<io.socon.messaging.api.conversation.ConsentState> consent(byte[] groupId);
+
+    /**
+     * Records the user's consent decision ({@code UNKNOWN} clears it). Not touched by {@link #putGroup}.
+     *
+     * @return whether there is such a conversation
+     */
+    boolean setConsent(byte[] groupId, io.socon.messaging.api.conversation.ConsentState consent);
 
     // ---------------------------------------------------------------- outbox
 

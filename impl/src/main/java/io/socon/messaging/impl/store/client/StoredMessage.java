@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param kind                  application message or membership change
  * @param encodedContent        the EncodedContent protobuf bytes (secret: stored encrypted)
  * @param delivery              whether the node has it
+ * @param shouldPush            whether XMTP would push-notify it (its content type's {@code shouldPush}): what
+ *                              counts as unread and is notified; false for membership changes, reactions and
+ *                              read receipts
  */
 public record StoredMessage(byte[] id, byte[] groupId, long nodeId, long sentAtNs, String senderInboxId,
-                            byte[] senderInstallationId, Kind kind, byte[] encodedContent, Delivery delivery) {
+                            byte[] senderInstallationId, Kind kind, byte[] encodedContent, Delivery delivery,
+                            boolean shouldPush) {
 
     /** What the message is. */
     public enum Kind { APPLICATION, MEMBERSHIP_CHANGE }
@@ -34,6 +38,13 @@ public record StoredMessage(byte[] id, byte[] groupId, long nodeId, long sentAtN
         Objects.requireNonNull(kind, "kind");
         encodedContent = encodedContent.clone();
         Objects.requireNonNull(delivery, "delivery");
+    }
+
+    /** A message that is pushed if and only if it is an application message. */
+    public StoredMessage(byte[] id, byte[] groupId, long nodeId, long sentAtNs, String senderInboxId,
+                         byte[] senderInstallationId, Kind kind, byte[] encodedContent, Delivery delivery) {
+        this(id, groupId, nodeId, sentAtNs, senderInboxId, senderInstallationId, kind, encodedContent, delivery,
+                kind == Kind.APPLICATION);
     }
 
     @Override
@@ -61,7 +72,8 @@ public record StoredMessage(byte[] id, byte[] groupId, long nodeId, long sentAtN
         return o instanceof StoredMessage s && Arrays.equals(id, s.id) && Arrays.equals(groupId, s.groupId)
                 && nodeId == s.nodeId && sentAtNs == s.sentAtNs && senderInboxId.equals(s.senderInboxId)
                 && Arrays.equals(senderInstallationId, s.senderInstallationId) && kind == s.kind
-                && Arrays.equals(encodedContent, s.encodedContent) && delivery == s.delivery;
+                && Arrays.equals(encodedContent, s.encodedContent) && delivery == s.delivery
+                && shouldPush == s.shouldPush;
     }
 
     @Override

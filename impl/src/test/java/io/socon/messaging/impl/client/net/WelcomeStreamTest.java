@@ -58,6 +58,36 @@ class WelcomeStreamTest {
     }
 
     @Test
+    void oneStreamServesSeveralInstallationsAndTakesMoreWhileRunning() {
+        try (TestNode node = TestNode.start(dir); NodeConnection connection = NodeConnection.open(node.uri(), SETTINGS)) {
+            byte[] first = installation(1);
+            byte[] second = installation(2);
+            byte[] third = installation(3);
+            connection.sendWelcomeMessages(List.of(welcome(first, "first old"), welcome(second, "second old"),
+                    welcome(third, "third old")));
+            List<WelcomeMessage> received = new CopyOnWriteArrayList<>();
+            java.util.Map<io.socon.messaging.impl.mls.codec.Bytes, Long> cursors = new java.util.LinkedHashMap<>();
+            cursors.put(io.socon.messaging.impl.mls.codec.Bytes.copyOf(first), 0L);
+            cursors.put(io.socon.messaging.impl.mls.codec.Bytes.copyOf(second), 0L);
+            try (WelcomeStream stream = connection.streamWelcomeMessages(cursors, received::add, StreamListener.NONE)) {
+                await("both histories", WAIT, () -> received.size() == 2);
+                long thirdCursor = ids(connection.queryWelcomeMessages(third, 0)).get(0);
+                stream.addInstallation(third, thirdCursor);
+                connection.sendWelcomeMessages(List.of(welcome(third, "third live"), welcome(first, "first live")));
+                await("live for all three", WAIT, () -> received.size() == 4);
+                NodeConnectionTest.sleep(200);
+                assertThat(received).extracting(w -> w.getV1().getData().toStringUtf8())
+                        .containsExactlyInAnyOrder("first old", "second old", "third live", "first live");
+                assertThat(stream.cursor(third)).hasValue(received.stream()
+                        .filter(w -> w.getV1().getData().toStringUtf8().equals("third live")).findFirst()
+                        .orElseThrow().getV1().getId());
+            }
+            assertThatThrownBy(() -> connection.streamWelcomeMessages(java.util.Map.of(), w -> { },
+                    StreamListener.NONE)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void needsAnInstallationKey() {
         try (NodeConnection connection = NodeConnection.open(java.net.URI.create("http://127.0.0.1:1"))) {
             assertThatThrownBy(() -> connection.streamWelcomeMessages(new byte[0], 0, w -> { }))

@@ -29,7 +29,7 @@ final class ClientMigrations implements ResourceProvider {
     static final String HISTORY_TABLE = "socon_client_schema_history";
 
     /** Every migration, in version order. */
-    static final List<String> FILES = List.of("V1__client_schema.sql");
+    static final List<String> FILES = List.of("V1__client_schema.sql", "V2__read_state_and_consent.sql");
 
     /** Brings the client's tables to the current schema version. */
     static void migrate(DataSource dataSource) {

@@ -1,5 +1,6 @@
 package io.socon.messaging.impl.store.client.jdbc;
 
+import io.socon.messaging.api.conversation.ConsentState;
 import io.socon.messaging.impl.store.StoreException;
 import io.socon.messaging.impl.store.client.ClientTransaction;
 import io.socon.messaging.impl.store.client.StoredGroup;
@@ -399,14 +400,15 @@ final class JdbcClientTransaction implements ClientTransaction {
     // ---------------------------------------------------------------- messages
 
     private static final String MESSAGE_COLUMNS = "id, group_id, node_id, sent_at_ns, sender_inbox_id,"
-            + " sender_installation_id, kind, encoded_content, delivery";
+            + " sender_installation_id, kind, encoded_content, delivery, should_push";
 
     private StoredMessage message(ResultSet row) throws SQLException {
         byte[] id = row.getBytes(1);
         return new StoredMessage(id, row.getBytes(2), row.getLong(3), row.getLong(4), row.getString(5), row.getBytes(6),
                 enumValue(StoredMessage.Kind.class, row.getString(7), "client_messages.kind", id),
                 cipher.open("client_messages", "encoded_content", id, row.getBytes(8)),
-                enumValue(StoredMessage.Delivery.class, row.getString(9), "client_messages.delivery", id));
+                enumValue(StoredMessage.Delivery.class, row.getString(9), "client_messages.delivery", id),
+                row.getBoolean(10));
     }
 
     @Override
@@ -423,7 +425,7 @@ final class JdbcClientTransaction implements ClientTransaction {
                 }
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO client_messages ("
-                    + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setBytes(1, id);
                 insert.setBytes(2, message.groupId());
                 insert.setLong(3, message.nodeId());
@@ -433,6 +435,7 @@ final class JdbcClientTransaction implements ClientTransaction {
                 insert.setString(7, message.kind().name());
                 insert.setBytes(8, cipher.seal("client_messages", "encoded_content", id, message.encodedContent()));
                 insert.setString(9, message.delivery().name());
+                insert.setBoolean(10, message.shouldPush());
                 insert.executeUpdate();
             }
             return true;
@@ -462,6 +465,34 @@ final class JdbcClientTransaction implements ClientTransaction {
         return sql("list the latest messages of group " + hex(groupId), () -> messages(
                 "SELECT " + MESSAGE_COLUMNS + " FROM client_messages WHERE group_id = ? AND sent_at_ns >= ?"
                         + " ORDER BY sent_at_ns DESC, id DESC LIMIT ?", groupId, Long.MIN_VALUE, limit));
+    }
+
+    @Override
+    public List<StoredMessage> messages(byte[] groupId, long afterSentAtNs, long beforeSentAtNs, boolean descending,
+                                        int limit) {
+        Objects.requireNonNull(groupId, "groupId");
+        checkLimit(limit);
+        String order = descending ? " ORDER BY sent_at_ns DESC, id DESC" : " ORDER BY sent_at_ns, id";
+        return sql("list a window of the messages of group " + hex(groupId), () -> {
+            List<StoredMessage> page = new ArrayList<>();
+            if (limit == 0 || afterSentAtNs >= beforeSentAtNs) {
+                return page;
+            }
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + MESSAGE_COLUMNS
+                    + " FROM client_messages WHERE group_id = ? AND sent_at_ns > ? AND sent_at_ns < ?" + order
+                    + " LIMIT ?")) {
+                select.setBytes(1, groupId);
+                select.setLong(2, afterSentAtNs);
+                select.setLong(3, beforeSentAtNs);
+                select.setInt(4, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        page.add(message(rows));
+                    }
+                }
+            }
+            return page;
+        });
     }
 
     private List<StoredMessage> messages(String query, byte[] groupId, long sentAtNs, int limit) throws SQLException {
@@ -498,6 +529,72 @@ final class JdbcClientTransaction implements ClientTransaction {
                 update.setLong(2, sentAtNs);
                 update.setString(3, StoredMessage.Delivery.PUBLISHED.name());
                 update.setBytes(4, messageId);
+                return update.executeUpdate() > 0;
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- read state and consent
+
+    @Override
+    public long lastReadNs(byte[] groupId) {
+        Objects.requireNonNull(groupId, "groupId");
+        return sql("read the read mark of group " + hex(groupId), () -> first(
+                "SELECT last_read_ns FROM client_groups WHERE group_id = ?", groupId, row -> row.getLong(1))
+                .orElse(0L));
+    }
+
+    @Override
+    public boolean markRead(byte[] groupId, long readUpToNs) {
+        Objects.requireNonNull(groupId, "groupId");
+        return sql("mark group " + hex(groupId) + " read", () -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE client_groups SET last_read_ns = ? WHERE group_id = ? AND last_read_ns < ?")) {
+                update.setLong(1, readUpToNs);
+                update.setBytes(2, groupId);
+                update.setLong(3, readUpToNs);
+                return update.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public long unreadCount(byte[] groupId, String selfInboxId) {
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(selfInboxId, "selfInboxId");
+        return sql("count the unread messages of group " + hex(groupId), () -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM client_messages m"
+                    + " JOIN client_groups g ON g.group_id = m.group_id"
+                    + " WHERE m.group_id = ? AND m.should_push = TRUE AND m.kind = ? AND m.sender_inbox_id <> ?"
+                    + " AND m.sent_at_ns > g.last_read_ns")) {
+                select.setBytes(1, groupId);
+                select.setString(2, StoredMessage.Kind.APPLICATION.name());
+                select.setString(3, selfInboxId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<ConsentState> consent(byte[] groupId) {
+        Objects.requireNonNull(groupId, "groupId");
+        return sql("read the consent of group " + hex(groupId), () -> first(
+                "SELECT consent FROM client_groups WHERE group_id = ?", groupId,
+                row -> Optional.ofNullable(row.getString(1))).flatMap(value -> value)
+                .map(value -> enumValue(ConsentState.class, value, "client_groups.consent", groupId)));
+    }
+
+    @Override
+    public boolean setConsent(byte[] groupId, ConsentState consent) {
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(consent, "consent");
+        return sql("set the consent of group " + hex(groupId), () -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE client_groups SET consent = ? WHERE group_id = ?")) {
+                update.setString(1, consent == ConsentState.UNKNOWN ? null : consent.name());
+                update.setBytes(2, groupId);
                 return update.executeUpdate() > 0;
             }
         });

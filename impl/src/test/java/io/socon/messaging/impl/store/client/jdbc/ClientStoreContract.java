@@ -363,6 +363,86 @@ abstract class ClientStoreContract {
         assertThat(contents(store.read((ClientTransaction tx) -> tx.messages(bytes("g"), 1233, 10)))).containsExactly("draft");
     }
 
+    @Test
+    void aWindowOfMessagesIsListedEitherWayWithExclusiveBounds() {
+        StoredMessage a = message(id(0x10, "a"), "g", 10, "a");
+        StoredMessage b = message(id(0xff, "b"), "g", 20, "b");
+        StoredMessage c = message(id(0x01, "c"), "g", 20, "c");
+        StoredMessage d = message(id(0x00, "d"), "g", 30, "d");
+        store.transaction(tx -> {
+            for (StoredMessage m : List.of(d, b, a, c, message(id(0x02, "e"), "other", 15, "elsewhere"))) {
+                tx.putMessage(m);
+            }
+            return null;
+        });
+        assertThat(contents(store.read((ClientTransaction tx) -> tx.messages(bytes("g"), Long.MIN_VALUE,
+                Long.MAX_VALUE, false, 100)))).containsExactly("a", "c", "b", "d");
+        assertThat(contents(store.read((ClientTransaction tx) -> tx.messages(bytes("g"), Long.MIN_VALUE,
+                Long.MAX_VALUE, true, 100)))).containsExactly("d", "b", "c", "a");
+        assertThat(contents(store.read((ClientTransaction tx) -> tx.messages(bytes("g"), 10, 30, false, 100))))
+                .containsExactly("c", "b");
+        assertThat(contents(store.read((ClientTransaction tx) -> tx.messages(bytes("g"), 10, 31, true, 2))))
+                .containsExactly("d", "b");
+        assertThat(store.read((ClientTransaction tx) -> tx.messages(bytes("g"), 20, 20, true, 5))).isEmpty();
+    }
+
+    @Test
+    void theReadMarkOnlyMovesForwardAndCountsPushedMessagesOfOthersAfterIt() {
+        store.transaction(tx -> {
+            tx.putGroup(group("g", 1));
+            tx.putMessage(message("m1", "g", 10, "from sender"));
+            tx.putMessage(new StoredMessage(bytes("m2"), bytes("g"), 0, 20, "me", bytes("i"),
+                    StoredMessage.Kind.APPLICATION, bytes("mine"), StoredMessage.Delivery.PUBLISHED, true));
+            tx.putMessage(new StoredMessage(bytes("m3"), bytes("g"), 0, 30, "sender", bytes("i"),
+                    StoredMessage.Kind.APPLICATION, bytes("a reaction"), StoredMessage.Delivery.PUBLISHED, false));
+            tx.putMessage(new StoredMessage(bytes("m4"), bytes("g"), 0, 40, "sender", bytes("i"),
+                    StoredMessage.Kind.MEMBERSHIP_CHANGE, bytes("added"), StoredMessage.Delivery.PUBLISHED));
+            tx.putMessage(message("m5", "g", 50, "later"));
+            tx.putMessage(message("m6", "other", 60, "elsewhere"));
+            return null;
+        });
+        assertThat(store.read((ClientTransaction tx) -> tx.message(bytes("m3"))).orElseThrow().shouldPush()).isFalse();
+        assertThat(store.read((ClientTransaction tx) -> tx.message(bytes("m4"))).orElseThrow().shouldPush()).isFalse();
+        assertThat(store.read((ClientTransaction tx) -> tx.lastReadNs(bytes("g")))).isZero();
+        assertThat(store.read((ClientTransaction tx) -> tx.unreadCount(bytes("g"), "me"))).isEqualTo(2);
+
+        assertThat(store.transaction((ClientTransaction tx) -> tx.markRead(bytes("g"), 10))).isTrue();
+        assertThat(store.read((ClientTransaction tx) -> tx.unreadCount(bytes("g"), "me"))).isEqualTo(1);
+        assertThat(store.transaction((ClientTransaction tx) -> tx.markRead(bytes("g"), 5))).as("never back").isFalse();
+        assertThat(store.read((ClientTransaction tx) -> tx.lastReadNs(bytes("g")))).isEqualTo(10);
+        assertThat(store.transaction((ClientTransaction tx) -> tx.markRead(bytes("none"), 5))).isFalse();
+
+        store.transaction(tx -> {
+            tx.putGroup(tx.group(bytes("g")).orElseThrow().withCursor(9));
+            return null;
+        });
+        assertThat(store.read((ClientTransaction tx) -> tx.lastReadNs(bytes("g")))).as("putGroup keeps the mark")
+                .isEqualTo(10);
+        store.transaction(tx -> tx.markRead(bytes("g"), 50));
+        assertThat(store.read((ClientTransaction tx) -> tx.unreadCount(bytes("g"), "me"))).isZero();
+    }
+
+    @Test
+    void consentIsUndecidedUntilSetAndSurvivesGroupWrites() {
+        store.transaction(tx -> {
+            tx.putGroup(group("g", 1));
+            return null;
+        });
+        assertThat(store.read((ClientTransaction tx) -> tx.consent(bytes("g")))).isEmpty();
+        assertThat(store.transaction((ClientTransaction tx) -> tx.setConsent(bytes("g"),
+                io.socon.messaging.api.conversation.ConsentState.DENIED))).isTrue();
+        store.transaction(tx -> {
+            tx.putGroup(tx.group(bytes("g")).orElseThrow().withCursor(3));
+            return null;
+        });
+        assertThat(store.read((ClientTransaction tx) -> tx.consent(bytes("g"))))
+                .contains(io.socon.messaging.api.conversation.ConsentState.DENIED);
+        store.transaction(tx -> tx.setConsent(bytes("g"), io.socon.messaging.api.conversation.ConsentState.UNKNOWN));
+        assertThat(store.read((ClientTransaction tx) -> tx.consent(bytes("g")))).isEmpty();
+        assertThat(store.transaction((ClientTransaction tx) -> tx.setConsent(bytes("none"),
+                io.socon.messaging.api.conversation.ConsentState.ALLOWED))).isFalse();
+    }
+
     // ---------------------------------------------------------------- cursors and identity cache
 
     @Test
