@@ -41,7 +41,8 @@ public class CallerInboxes {
 
     /** Opens (or creates on first use) the caller's inbox. */
     public CompletionStage<Inbox> open(Caller caller) {
-        return messaging().openInbox(user(caller));
+        HostUser user = user(caller);
+        return messaging().openInbox(user);
     }
 
     /**

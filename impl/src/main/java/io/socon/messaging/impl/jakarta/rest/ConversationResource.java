@@ -50,6 +50,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -97,7 +98,8 @@ public class ConversationResource {
     @APIResponse(responseCode = "400", description = "A bad limit or cursor",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class)))
     public CompletionStage<Response> list(
-            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("after") String after) {
         Caller caller = caller();
         return Async.respond(() -> {
@@ -274,8 +276,10 @@ public class ConversationResource {
     @APIResponse(responseCode = "404", description = "CONVERSATION_NOT_FOUND",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class)))
     public CompletionStage<Response> messages(@PathParam("id") String id,
-            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "Only messages sent before this (nanoseconds since the epoch; a page's 'next')")
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(description = "Only messages sent before this (nanoseconds since the epoch; a page's 'next')",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "[0-9]{1,19}"))
             @QueryParam("before") String before) {
         Caller caller = caller();
         return Async.respond(() -> {
