@@ -59,6 +59,9 @@ final class StreamConnection {
     private volatile boolean closing;
     private volatile CloseReason closeWhenDrained;
     private volatile InboxId me;
+    /** Whether both streams are subscribed; pongs wait for it, so a pong tells the client the stream is live. */
+    private volatile boolean live;
+    private final AtomicInteger pongsOwed = new AtomicInteger();
 
     StreamConnection(Session session, StreamHub hub) {
         this.session = session;
@@ -95,6 +98,10 @@ final class StreamConnection {
                             LOG.log(Level.WARNING, "A new conversation could not be shown on the stream", viewFailure);
                         }
                     })));
+            live = true;
+            for (int owed = pongsOwed.getAndSet(0); owed > 0; owed--) {
+                send(StreamEventJson.pong());
+            }
         });
     }
 
@@ -103,7 +110,14 @@ final class StreamConnection {
         try {
             Requests.ClientFrame frame = RestJson.jsonb().fromJson(text, Requests.ClientFrame.class);
             if (frame != null && "ping".equals(frame.event())) {
-                send(StreamEventJson.pong());
+                if (live) {
+                    send(StreamEventJson.pong());
+                } else {
+                    pongsOwed.incrementAndGet();
+                    if (live && pongsOwed.getAndSet(0) > 0) {
+                        send(StreamEventJson.pong());
+                    }
+                }
             }
         } catch (RuntimeException e) {
             // not JSON: ignored, as any frame other than a ping
