@@ -23,9 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The sample's sign-in, kept in the HTTP session: a demo user by name (a custodial wallet the server creates
- * and keeps), or a browser wallet by address (its inbox opens after the wallet signs a challenge). Not a real
- * login: anyone can be anyone here, which is what a demo wants.
+ * The sample's sign-in, kept in the HTTP session: a demo user by name (host user id {@code demo:<name>}, which
+ * the module's custodial identity provider gives a wallet kept in the server's key vault), or a browser wallet by
+ * address (host user id = the address, which the module's external-wallet identity provider recognizes: the
+ * inbox opens after the wallet signs a challenge). Not a real login: anyone can be anyone here, which is what a
+ * demo wants.
  */
 @Path("session")
 @RequestScoped
@@ -38,9 +40,6 @@ public class SessionResource {
 
     /** Host user ids of demo users start with this. */
     public static final String DEMO_PREFIX = "demo:";
-
-    /** Host user ids of browser-wallet users start with this, followed by the address. */
-    public static final String WALLET_PREFIX = "wallet:";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -88,7 +87,7 @@ public class SessionResource {
     public SignedIn wallet(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SignIn.class))) String body) {
         EthereumAddress address = EthereumAddress.of(read(body).address());
-        signIn(WALLET_PREFIX + address.value());
+        signIn(address.value());
         return new SignedIn(address.value());
     }
 

@@ -49,8 +49,15 @@ public final class Problems {
             case UNSUPPORTED_CONTENT_TYPE -> 415;
             case RATE_LIMITED -> 429;
             case NODE_UNAVAILABLE, KEY_VAULT_UNAVAILABLE, STORAGE_UNAVAILABLE, CLOSED -> 503;
-            default -> 500;
+            // UNSUPPORTED_OPERATION comes with the messaging implementation's api change; named so both compile
+            default -> "UNSUPPORTED_OPERATION".equals(code.name()) ? 501 : 500;
         };
+    }
+
+    /** Whether the caller sees a fixed text instead of the message (server failures, whose messages may leak). */
+    static boolean hidesMessage(ErrorCode code) {
+        int status = status(code);
+        return status == 500 || status == 503;
     }
 
     /** The response for any failure of a REST call (also one wrapped by a {@code CompletionStage}). */
@@ -70,7 +77,7 @@ public final class Problems {
         if (cause instanceof MessagingException e) {
             ErrorCode code = e.code();
             int status = status(code);
-            if (status >= 500) {
+            if (hidesMessage(code)) {
                 return serverFailure(code, status, e);
             }
             ChallengeJson challenge = e instanceof SignatureRequiredException s && s.challenge() != null
@@ -128,7 +135,7 @@ public final class Problems {
      * server failures (whose messages may name hosts, ports or SQL).
      */
     public static String safeDetail(ErrorCode code, String message) {
-        return status(code) >= 500 ? fixedDetail(code) : stripCode(message, code);
+        return hidesMessage(code) ? fixedDetail(code) : stripCode(message, code);
     }
 
     /** The failure inside {@code CompletionException}s and {@code ExecutionException}s. */

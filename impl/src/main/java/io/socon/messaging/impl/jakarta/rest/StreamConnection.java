@@ -221,7 +221,7 @@ final class StreamConnection {
         String message = cause instanceof SignatureRequiredException
                 ? "the wallet must sign a challenge first: GET the inbox through REST and submit the signature"
                 : cause.getMessage();
-        if (Problems.status(code) >= 500) {
+        if (Problems.hidesMessage(code)) {
             LOG.log(code == ErrorCode.INTERNAL ? Level.ERROR : Level.WARNING, "A stream failed with " + code, cause);
         }
         CloseReason.CloseCode close = switch (code) {
