@@ -156,8 +156,6 @@ class RestApiIT {
         assertThat(aliceReads).extracting(m -> m.getJsonNumber("sentAtNs").longValueExact())
                 .as("oldest first").isSorted();
 
-        alice.post("/api/v1/conversations/" + id + "/messages", "{\"type\":\"reaction\",\"reference\":"
-                + quote(randomHex(32)) + ",\"emoji\":\"👍\"}").problem(404, "MESSAGE_NOT_FOUND");
         alice.post("/api/v1/conversations/" + id + "/messages", "{\"type\":\"poll\"}")
                 .problem(400, "INVALID_ARGUMENT");
     }

@@ -39,6 +39,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -164,6 +165,7 @@ public class ConversationResource {
     public CompletionStage<Response> createGroup(@RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = Requests.NewGroup.class))) String body) {
         Caller caller = caller();
+        URI base = uriInfo.getBaseUri(); // @Context proxies answer only on the request's thread
         return Async.respond(() -> {
             inboxes.user(caller);
             Requests.NewGroup asked = RestJson.read(body, Requests.NewGroup.class, GROUP_SHAPE);
@@ -175,7 +177,7 @@ public class ConversationResource {
                     NewGroup.Permissions.ALL_MEMBERS);
             return inboxes.open(caller).thenCompose(inbox -> inbox.conversations().createGroup(group)
                     .thenCompose(c -> ConversationViews.view(c, me(inbox)))
-                    .thenApply(view -> Response.created(location(view.id())).entity(view).build()));
+                    .thenApply(view -> Response.created(location(base, view.id())).entity(view).build()));
         });
     }
 
@@ -378,7 +380,9 @@ public class ConversationResource {
                         throw RestProblemException.badRequest("conversation " + id
                                 + " is a DM; members and metadata can only be changed in groups");
                     }
-                    return change.apply(group).thenCompose(done -> ConversationViews.view(group, me(inbox)));
+                    // a fresh handle after the change, so the view shows the group as the change left it
+                    return change.apply(group).thenCompose(done -> find(inbox, id))
+                            .thenCompose(changed -> ConversationViews.view(changed, me(inbox)));
                 })
                 .thenApply(view -> Response.ok(view).build()));
     }
@@ -393,8 +397,8 @@ public class ConversationResource {
         return inbox.info().inboxId();
     }
 
-    private URI location(String conversationId) {
-        return uriInfo.getBaseUriBuilder().path(ConversationResource.class).path(conversationId).build();
+    private static URI location(URI base, String conversationId) {
+        return UriBuilder.fromUri(base).path(ConversationResource.class).path(conversationId).build();
     }
 
     static int limit(String text, int max) {
