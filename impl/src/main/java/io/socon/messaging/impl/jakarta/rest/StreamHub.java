@@ -56,7 +56,7 @@ public class StreamHub {
             return t;
         });
         pinger.scheduleWithFixedDelay(this::pingAll, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
-        if (config.isResolvable()) {
+        if (config != null && config.isResolvable()) {
             allowedOrigins = config.get().getOptionalValues(ALLOWED_ORIGINS, String.class).orElse(List.of());
         }
     }
