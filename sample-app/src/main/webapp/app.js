@@ -18,6 +18,7 @@ const state = {
   conversations: new Map(),
   openId: null,
   messages: new Map(),  // the open conversation's messages by id (local ones too)
+  nodes: new Map(),     // rendered list items by key, with the content they show
   olderCursor: null,
   replyTo: null,
   ws: null,
@@ -504,6 +505,7 @@ async function openConversation(id) {
   hidePicker();
   state.openId = id;
   state.messages = new Map();
+  state.nodes = new Map();
   state.olderCursor = null;
   cancelReply();
   if (location.hash !== `#/c/${id}`) history.replaceState(null, '', `#/c/${id}`);
@@ -524,6 +526,7 @@ async function openConversation(id) {
 function closeConversation() {
   state.openId = null;
   state.messages = new Map();
+  state.nodes = new Map();
   cancelReply();
   hidePicker();
   $('chat').classList.remove('show-conversation');
@@ -600,6 +603,10 @@ function aggregateReactions(messages) {
   return byTarget;
 }
 
+/**
+ * Renders the open conversation. Elements whose content did not change are kept (keyed by message id), so
+ * the live region announces only new messages and focus stays where it was.
+ */
 function renderMessages(scroll = 'auto') {
   const scroller = $('message-scroller');
   const list = $('message-list');
@@ -610,37 +617,71 @@ function renderMessages(scroll = 'auto') {
   const c = state.conversations.get(state.openId);
   const all = sortedMessages();
   const reactions = aggregateReactions(all);
+  const cache = state.nodes;
+  const next = new Map();
   const items = [];
+  const keep = (key, sig, make) => {
+    const cached = cache.get(key);
+    const node = cached && cached.sig === sig ? cached.node : make();
+    next.set(key, { sig, node });
+    items.push(node);
+  };
   let lastDay = null;
   let previous = null;
   for (const m of all) {
     if (!BUBBLE_TYPES.has(m.type) && m.type !== 'groupUpdated') continue;
     const date = messageDate(m);
     if (!lastDay || !sameDay(lastDay, date)) {
-      const sep = el('li', 'day-separator');
-      sep.append(el('span', '', dayLabel(date)));
-      items.push(sep);
+      const label = dayLabel(date);
+      keep(`day:${date.toDateString()}`, label, () => {
+        const sep = el('li', 'day-separator');
+        sep.append(el('span', '', label));
+        return sep;
+      });
       lastDay = date;
       previous = null;
     }
     if (m.type === 'groupUpdated') {
-      items.push(systemItem(m));
+      keep(`sys:${m.id}`, JSON.stringify(m.update || {}), () => systemItem(m));
       previous = null;
       continue;
     }
-    const continued = previous && previous.sender === m.sender && messageDate(previous) - date > -5 * 60_000;
-    items.push(messageItem(m, c, reactions.get(m.id), continued));
+    const continued = Boolean(previous && previous.sender === m.sender && messageDate(previous) - date > -5 * 60_000);
+    const chips = reactions.get(m.id);
+    const target = m.type === 'reply' ? state.messages.get(m.reference) : null;
+    const sig = JSON.stringify([m.type, m.text, m.fallback, m.status, !!m.local, !!m.failed, continued, c && c.kind,
+      personName(m.sender), target ? [target.sender, target.text, target.fallback] : null,
+      chips ? [...chips].map(([emoji, senders]) => [emoji, [...senders].sort()]) : null]);
+    keep(m.id, sig, () => messageItem(m, c, chips, continued));
     previous = m;
   }
   if (!items.length) {
-    const empty = el('li', 'empty-conversation', 'No messages yet. Say hello!');
-    empty.dataset.testid = 'conversation-empty';
-    items.push(empty);
+    keep('empty', '', () => {
+      const empty = el('li', 'empty-conversation', 'No messages yet. Say hello!');
+      empty.dataset.testid = 'conversation-empty';
+      return empty;
+    });
   }
-  list.replaceChildren(...items);
+  state.nodes = next;
+  // Move and insert only what changed.
+  let cursor = list.firstChild;
+  for (const node of items) {
+    if (node === cursor) {
+      cursor = cursor.nextSibling;
+    } else {
+      list.insertBefore(node, cursor);
+    }
+  }
+  while (cursor) {
+    const after = cursor.nextSibling;
+    cursor.remove();
+    cursor = after;
+  }
   $('load-older').hidden = !state.olderCursor;
 
-  if (focusKey) list.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+  if (focusKey && document.activeElement === document.body) {
+    list.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+  }
   if (scroll === 'bottom' || (scroll === 'auto' && atBottom)) {
     scroller.scrollTop = scroller.scrollHeight;
   } else if (scroll === 'keep') {
@@ -723,6 +764,7 @@ function messageItem(m, c, reactions, continued) {
     mark.dataset.testid = 'message-status';
     mark.dataset.status = status;
     mark.title = { sending: 'Sending', unpublished: 'Not yet delivered to the network', failed: 'Not sent', published: 'Sent' }[status] || status;
+    mark.setAttribute('role', 'img');
     mark.setAttribute('aria-label', mark.title);
     meta.append(mark);
   }
