@@ -10,7 +10,7 @@
 // With MOCK_OPEN=1 every well-formed address (but 0x…dead) is reachable and answers like that peer (to try
 // ChatPageE2EIT's plumbing against this mock: -Dsample.baseUrl=http://localhost:9090).
 // Test hooks: POST /mock/node {"up":false} makes sends fail with NODE_UNAVAILABLE; POST /mock/drop closes
-// every WebSocket (the page reconnects).
+// every WebSocket (the page reconnects; with ?refuseMs=5000 not before 5 s).
 
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -42,6 +42,7 @@ const conversations = new Map(); // id -> {id, kind, members:[{inboxId, role}], 
 const readNs = new Map();     // inboxId|conversationId -> ns string
 const sockets = new Map();    // inboxId -> Set<socket>
 let nodeUp = true;
+let refuseUntil = 0; // WebSocket upgrades are refused until then (POST /mock/drop?refuseMs=…)
 let lastNs = 0n;
 
 function nowNs() {
@@ -348,6 +349,7 @@ const server = createServer(async (req, res) => {
       return send(res, 200, { nodeUp });
     }
     if (req.method === 'POST' && url.pathname === '/mock/drop') {
+      refuseUntil = Date.now() + Number(url.searchParams.get('refuseMs') || 0);
       for (const set of sockets.values()) for (const s of set) s.destroy();
       return send(res, 200, { dropped: true });
     }
@@ -385,6 +387,10 @@ server.on('upgrade', (req, socket) => {
   const url = new URL(req.url, 'http://localhost');
   const s = session(req);
   const identity = s && identities.get(s.address);
+  if (Date.now() < refuseUntil) {
+    socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n');
+    return;
+  }
   if (url.pathname !== '/api/v1/stream' || !identity) {
     socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n');
     return;
