@@ -87,8 +87,13 @@ class XmtpClientTest {
             ClientMessage hello = alice.send(dmId, Text.of("hello bob"));
             assertThat(hello.published()).isTrue();
 
+            byte[] bobInstallation = HexFormat.of().parseHex(bob.installationId());
+            byte[] keyPackageBefore = bob.context().api().fetchKeyPackages(List.of(bobInstallation)).get(0)
+                    .orElseThrow();
             bob.syncAll();
             assertThat(bob.conversations()).extracting(ClientConversation::id).containsExactly(dmId);
+            assertThat(bob.context().api().fetchKeyPackages(List.of(bobInstallation)).get(0).orElseThrow())
+                    .as("bob published a fresh key package after joining").isNotEqualTo(keyPackageBefore);
             assertThat(bob.messages(dmId)).extracting(ClientMessage::content).contains(Text.of("hello bob"));
             ClientMessage received = bob.messages(dmId).stream().filter(m -> m.content().equals(Text.of("hello bob")))
                     .findFirst().orElseThrow();
