@@ -110,7 +110,7 @@ public class ConversationResource {
             }
             ConversationQuery asked = query;
             return inboxes.open(caller).thenCompose(inbox -> inbox.conversations().list(asked)
-                    .thenCompose(page -> ConversationViews.views(page.conversations(), me(inbox))
+                    .thenCompose(page -> ConversationViews.views(page.conversations())
                             .thenApply(views -> Response.ok(new ConversationListJson(views,
                                     page.next().map(Cursors::encode).orElse(null))).build())));
         });
@@ -128,7 +128,7 @@ public class ConversationResource {
         return Async.respond(() -> {
             ConversationId conversationId = ConversationId.of(id);
             return inboxes.open(caller).thenCompose(inbox -> find(inbox, conversationId)
-                    .thenCompose(c -> ConversationViews.view(c, me(inbox)))
+                    .thenCompose(c -> ConversationViews.view(c))
                     .thenApply(view -> Response.ok(view).build()));
         });
     }
@@ -149,7 +149,7 @@ public class ConversationResource {
             Requests.Dm dm = RestJson.read(body, Requests.Dm.class, DM_SHAPE);
             var peer = Peers.parse(dm.peer(), "peer");
             return inboxes.open(caller).thenCompose(inbox -> inbox.conversations().openDm(peer)
-                    .thenCompose(c -> ConversationViews.view(c, me(inbox)))
+                    .thenCompose(c -> ConversationViews.view(c))
                     .thenApply(view -> Response.ok(view).build()));
         });
     }
@@ -176,7 +176,7 @@ public class ConversationResource {
                             NewGroup.MAX_MEMBERS),
                     NewGroup.Permissions.ALL_MEMBERS);
             return inboxes.open(caller).thenCompose(inbox -> inbox.conversations().createGroup(group)
-                    .thenCompose(c -> ConversationViews.view(c, me(inbox)))
+                    .thenCompose(c -> ConversationViews.view(c))
                     .thenApply(view -> Response.created(location(base, view.id())).entity(view).build()));
         });
     }
@@ -333,18 +333,14 @@ public class ConversationResource {
     @POST
     @Path("{id}/read")
     @Operation(summary = "Mark everything in the conversation read",
-            description = "Sends a read receipt if there are unread messages; unreadCount becomes 0.")
+            description = "unreadCount becomes 0; the other members get a read receipt if something from them was unread.")
     @APIResponse(responseCode = "204", description = "Marked read")
     public CompletionStage<Response> markRead(@PathParam("id") String id) {
         Caller caller = caller();
         return Async.respond(() -> {
             ConversationId conversationId = ConversationId.of(id);
             return inboxes.open(caller).thenCompose(inbox -> find(inbox, conversationId)
-                    .thenCompose(c -> c.messages(MessageQuery.latest(JsonMapping.RECENT_MESSAGES))
-                            .thenCompose(page -> JsonMapping.unreadCount(JsonMapping.newestFirst(page.messages()),
-                                    me(inbox)) == 0
-                                    ? CompletableFuture.completedFuture(null)
-                                    : c.markRead().thenApply(m -> null)))
+                    .thenCompose(Conversation::markRead)
                     .thenApply(done -> Response.noContent().build()));
         });
     }
@@ -382,7 +378,7 @@ public class ConversationResource {
                     }
                     // a fresh handle after the change, so the view shows the group as the change left it
                     return change.apply(group).thenCompose(done -> find(inbox, id))
-                            .thenCompose(changed -> ConversationViews.view(changed, me(inbox)));
+                            .thenCompose(changed -> ConversationViews.view(changed));
                 })
                 .thenApply(view -> Response.ok(view).build()));
     }
@@ -391,10 +387,6 @@ public class ConversationResource {
         return inbox.conversations().find(id).thenApply(found -> found.orElseThrow(() -> new MessagingException(
                 ErrorCode.CONVERSATION_NOT_FOUND, "this inbox has no conversation " + id
                         + "; it may not be synced yet: POST conversations/sync and try again")));
-    }
-
-    private static InboxId me(Inbox inbox) {
-        return inbox.info().inboxId();
     }
 
     private static URI location(URI base, String conversationId) {

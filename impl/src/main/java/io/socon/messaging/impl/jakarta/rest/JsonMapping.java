@@ -36,9 +36,6 @@ import java.util.stream.Stream;
 /** From the API's records to the JSON records of the contract. Pure functions. */
 final class JsonMapping {
 
-    /** How many of a conversation's newest messages are read for its last message and unread count. */
-    static final int RECENT_MESSAGES = 100;
-
     private static final GroupUpdatedCodec GROUP_UPDATED = new GroupUpdatedCodec();
 
     private JsonMapping() {
@@ -57,16 +54,16 @@ final class JsonMapping {
      *
      * @param peer the other inbox of a DM, empty for groups
      * @param metadata the group's metadata ({@link GroupMetadata#EMPTY} for DMs)
-     * @param recent some of the newest messages, in any order
-     * @param me the caller's inbox, for the unread count
+     * @param lastMessage {@code Conversation.lastMessage()}
+     * @param unreadCount {@code Conversation.unreadCount()}
      */
     static ConversationJson conversation(ConversationId id, ConversationKind kind, Optional<InboxId> peer,
-            GroupMetadata metadata, Instant createdAt, List<Member> members, List<Message> recent, InboxId me) {
-        List<Message> newestFirst = newestFirst(recent);
+            GroupMetadata metadata, Instant createdAt, List<Member> members, Optional<Message> lastMessage,
+            long unreadCount) {
         return new ConversationJson(id.value(), kind.name(), peer.map(InboxId::value).orElse(null), metadata.name(),
                 metadata.description(), metadata.imageUrl().map(URI::toString).orElse(""),
                 members.stream().map(JsonMapping::member).toList(), createdAt.toString(),
-                lastShown(newestFirst).map(JsonMapping::message).orElse(null), unreadCount(newestFirst, me));
+                lastMessage.map(JsonMapping::message).orElse(null), unreadCount);
     }
 
     /** Messages sorted newest first. */
@@ -74,33 +71,6 @@ final class JsonMapping {
         List<Message> sorted = new ArrayList<>(messages);
         sorted.sort(Comparator.comparing(Message::sentAt).reversed());
         return sorted;
-    }
-
-    /** The newest message that a conversation list shows: read receipts are left out. */
-    static Optional<Message> lastShown(List<Message> newestFirst) {
-        return newestFirst.stream().filter(m -> !(m.content() instanceof ReadReceipt)).findFirst();
-    }
-
-    /**
-     * Messages from others since the caller last wrote anything (a message, a reaction or a read receipt), not
-     * counting reactions, read receipts and group changes.
-     */
-    static int unreadCount(List<Message> newestFirst, InboxId me) {
-        int unread = 0;
-        for (Message m : newestFirst) {
-            if (m.sender().equals(me)) {
-                break;
-            }
-            if (counts(m.content())) {
-                unread++;
-            }
-        }
-        return unread;
-    }
-
-    private static boolean counts(Content content) {
-        return !(content instanceof ReadReceipt || content instanceof Reaction
-                || content instanceof Unknown u && isGroupUpdate(u));
     }
 
     static MessageJson message(Message m) {

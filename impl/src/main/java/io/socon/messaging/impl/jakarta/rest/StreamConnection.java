@@ -2,7 +2,6 @@ package io.socon.messaging.impl.jakarta.rest;
 
 import io.socon.messaging.api.ErrorCode;
 import io.socon.messaging.api.Inbox;
-import io.socon.messaging.api.InboxId;
 import io.socon.messaging.api.InvalidValueException;
 import io.socon.messaging.api.MessagingException;
 import io.socon.messaging.api.SignatureRequiredException;
@@ -58,7 +57,6 @@ final class StreamConnection {
     private final List<Flow.Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean closing;
     private volatile CloseReason closeWhenDrained;
-    private volatile InboxId me;
     /** Whether both streams are subscribed; pongs wait for it, so a pong tells the client the stream is live. */
     private volatile boolean live;
     private final AtomicInteger pongsOwed = new AtomicInteger();
@@ -87,11 +85,10 @@ final class StreamConnection {
             if (closing) {
                 return;
             }
-            me = inbox.info().inboxId();
             inbox.messageStream().subscribe(new Forward<>(
                     m -> send(StreamEventJson.message(JsonMapping.message(m)))));
             inbox.conversationStream().subscribe(new Forward<>(
-                    c -> ConversationViews.view(c, me).whenComplete((view, viewFailure) -> {
+                    c -> ConversationViews.view(c).whenComplete((view, viewFailure) -> {
                         if (view != null) {
                             send(StreamEventJson.conversation(view));
                         } else {

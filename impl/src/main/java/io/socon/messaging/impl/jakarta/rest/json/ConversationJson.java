@@ -16,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param imageUrl the group's image URL; empty if none
  * @param members the members
  * @param createdAt ISO-8601 instant the caller joined
- * @param lastMessage the newest message (read receipts left out) as a {@link MessageJson}, or null. Typed
+ * @param lastMessage the newest message (read receipts left out; group changes count) as a {@link MessageJson},
+ *     or null. Typed
  *     {@code Object} because JSON-B (Yasson 3.0) writes an explicit null only for nillable members of such types.
- * @param unreadCount messages from others since the caller last read or wrote (counted up to 100)
+ * @param unreadCount messages from others since the caller last marked the conversation read (not reactions,
+ *     read receipts or group changes)
  */
 @Schema(name = "Conversation")
 @JsonbPropertyOrder({"id", "kind", "peer", "name", "description", "imageUrl", "members", "createdAt", "lastMessage",
@@ -26,5 +28,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ConversationJson(String id, @Schema(enumeration = {"DM", "GROUP"}) String kind, String peer, String name,
         String description, String imageUrl, List<MemberJson> members, String createdAt,
         @JsonbNillable @Schema(implementation = MessageJson.class, nullable = true) Object lastMessage,
-        int unreadCount) {
+        long unreadCount) {
 }
