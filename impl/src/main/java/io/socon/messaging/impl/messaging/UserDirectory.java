@@ -70,6 +70,7 @@ final class UserDirectory implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("socon-messaging")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        Database.useLocalDriver(config, config.getJdbcUrl());
         config.setPoolName("socon-messaging-directory");
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(1);

@@ -4,6 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.socon.messaging.impl.store.StoreException;
 import java.nio.file.Path;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -25,10 +30,36 @@ public final class Database {
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /**
+     * Names the JDBC driver of {@code jdbcUrl} that this library's class loader sees (the H2 or PostgreSQL driver
+     * next to it), so the pool instantiates it directly instead of asking {@link java.sql.DriverManager}. In a
+     * server, {@code DriverManager} loads the drivers of the first application that uses it only: the drivers of an
+     * application deployed after it (or redeployed) are not registered, and the first connection fails with
+     * "Failed to get driver instance". Leaves the config alone if no driver here accepts the URL.
+     */
+    public static void useLocalDriver(HikariConfig config, String jdbcUrl) {
+        Iterator<Driver> drivers = ServiceLoader.load(Driver.class, Database.class.getClassLoader()).iterator();
+        while (true) {
+            try {
+                if (!drivers.hasNext()) {
+                    return;
+                }
+                Driver driver = drivers.next();
+                if (driver.acceptsURL(jdbcUrl)) {
+                    config.setDriverClassName(driver.getClass().getName());
+                    return;
+                }
+            } catch (ServiceConfigurationError | SQLException e) {
+                // a driver that cannot load or cannot judge the URL: try the next
+            }
+        }
+    }
+
     /** A pooled, migrated data source; close it (it is a {@link HikariDataSource}) when done. */
     public static HikariDataSource open(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
+        useLocalDriver(config, jdbcUrl);
         if (user != null) {
             config.setUsername(user);
         }

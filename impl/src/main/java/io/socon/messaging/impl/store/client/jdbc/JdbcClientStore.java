@@ -77,6 +77,7 @@ public final class JdbcClientStore implements ClientStore {
         Objects.requireNonNull(key, "key");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
+        Database.useLocalDriver(config, jdbcUrl);
         if (user != null) {
             config.setUsername(user);
         }
