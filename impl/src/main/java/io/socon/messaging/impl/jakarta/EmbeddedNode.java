@@ -36,6 +36,8 @@ public class EmbeddedNode {
 
     private volatile NodeStore store;
     private volatile NodeServer server;
+    /** A secret of this application run: our own connection sends it so the node does not rate-limit it. */
+    private final String trustedClientToken = newToken();
     private volatile Status status = new Status(false, "not started");
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -66,7 +68,7 @@ public class EmbeddedNode {
                 url = Database.h2Url(settings.dataDir());
             }
             store = JdbcNodeStore.open(url, settings.jdbcUser().orElse(null), settings.jdbcPassword().orElse(null));
-            server = NodeServer.start(settings.settings(), store, XmtpNodeValidation.create());
+            server = NodeServer.start(settings.settings(), store, XmtpNodeValidation.create(), trustedClientToken);
             String where = settings.jdbcUrl().map(Database::redactedUrl)
                     .orElse("H2 in " + settings.dataDir().toAbsolutePath());
             status = new Status(true, "listening on " + settings.settings().host() + ":" + server.port() + ", " + where);
@@ -101,6 +103,20 @@ public class EmbeddedNode {
 
     public Status status() {
         return status;
+    }
+
+    /**
+     * The token that exempts this application's own connection to the embedded node from its per-address rate
+     * limits (all host users' traffic comes through that one connection). Never sent anywhere else.
+     */
+    public String trustedClientToken() {
+        return trustedClientToken;
+    }
+
+    private static String newToken() {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
     }
 
     /**

@@ -163,6 +163,7 @@ public class MessagingProducer {
             boolean tls = node.settings().tls();
             url = URI.create((tls ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":"
                     + port);
+            connectionSettings = connectionSettings.withTrustedClientToken(embeddedNode.trustedClientToken());
             if (tls && settings.nodeTrustedCertificates().isEmpty()) {
                 connectionSettings = connectionSettings.withTrustedCertificates(node.settings().tlsCertificateChain());
             }

@@ -42,6 +42,16 @@ public final class NodeServer implements AutoCloseable {
      */
     public static NodeServer start(NodeSettings settings, NodeStore store, NodeValidation validation)
             throws IOException {
+        return start(settings, store, validation, null);
+    }
+
+    /**
+     * Starts a node whose rate limits do not apply to calls carrying {@code trustedClientToken} in the
+     * {@code x-socon-trusted-client} header: the embedded node's host application, whose one connection carries
+     * all of its users' traffic. The token must be a secret of the application (random per start).
+     */
+    public static NodeServer start(NodeSettings settings, NodeStore store, NodeValidation validation,
+                                   String trustedClientToken) throws IOException {
         Subscriptions subscriptions = new Subscriptions();
         store.setEvents(subscriptions);
         // Calls block on the database: run them on virtual threads, never on Netty's event loops.
@@ -49,7 +59,7 @@ public final class NodeServer implements AutoCloseable {
         NodeLimits limits = settings.limits();
         HeadersFirstInterceptor headersFirst = new HeadersFirstInterceptor();
         RateLimitInterceptor rateLimit = new RateLimitInterceptor(limits.readsPerWindow(), limits.writesPerWindow(),
-                limits.window(), System::nanoTime);
+                limits.window(), System::nanoTime, trustedClientToken);
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
                 .executor(calls)
                 .maxInboundMessageSize(limits.maxRequestBytes())

@@ -18,7 +18,7 @@ import java.util.Objects;
  *        system trust store (tests, private nodes), or {@code null} for the system trust store
  */
 public record ConnectionSettings(Duration callDeadline, int maxAttempts, Backoff retry, Backoff reconnect,
-        int streamQueueCapacity, Path trustedCertificates) {
+        int streamQueueCapacity, Path trustedCertificates, String trustedClientToken) {
 
     /**
      * Six attempts 50 ms, 150 ms, 450 ms, 1.35 s and 4 s apart (less jitter), as libxmtp retries every call
@@ -46,26 +46,36 @@ public record ConnectionSettings(Duration callDeadline, int maxAttempts, Backoff
 
     /** 30 s per attempt, 6 attempts, {@link #DEFAULT_RETRY}, {@link #DEFAULT_RECONNECT}, 256 queued messages, system trust. */
     public static ConnectionSettings defaults() {
-        return new ConnectionSettings(Duration.ofSeconds(30), 6, DEFAULT_RETRY, DEFAULT_RECONNECT, 256, null);
+        return new ConnectionSettings(Duration.ofSeconds(30), 6, DEFAULT_RETRY, DEFAULT_RECONNECT, 256, null, null);
     }
 
     public ConnectionSettings withCallDeadline(Duration deadline) {
-        return new ConnectionSettings(deadline, maxAttempts, retry, reconnect, streamQueueCapacity, trustedCertificates);
+        return new ConnectionSettings(deadline, maxAttempts, retry, reconnect, streamQueueCapacity, trustedCertificates, trustedClientToken);
     }
 
     public ConnectionSettings withRetry(int attempts, Backoff backoff) {
-        return new ConnectionSettings(callDeadline, attempts, backoff, reconnect, streamQueueCapacity, trustedCertificates);
+        return new ConnectionSettings(callDeadline, attempts, backoff, reconnect, streamQueueCapacity, trustedCertificates, trustedClientToken);
     }
 
     public ConnectionSettings withReconnect(Backoff backoff) {
-        return new ConnectionSettings(callDeadline, maxAttempts, retry, backoff, streamQueueCapacity, trustedCertificates);
+        return new ConnectionSettings(callDeadline, maxAttempts, retry, backoff, streamQueueCapacity, trustedCertificates, trustedClientToken);
     }
 
     public ConnectionSettings withStreamQueueCapacity(int capacity) {
-        return new ConnectionSettings(callDeadline, maxAttempts, retry, reconnect, capacity, trustedCertificates);
+        return new ConnectionSettings(callDeadline, maxAttempts, retry, reconnect, capacity, trustedCertificates, trustedClientToken);
     }
 
     public ConnectionSettings withTrustedCertificates(Path pemFile) {
-        return new ConnectionSettings(callDeadline, maxAttempts, retry, reconnect, streamQueueCapacity, pemFile);
+        return new ConnectionSettings(callDeadline, maxAttempts, retry, reconnect, streamQueueCapacity, pemFile, trustedClientToken);
+    }
+
+    /**
+     * The embedded node's trusted-client token (see {@code NodeServer}): sent as {@code x-socon-trusted-client}
+     * on every call, it exempts this connection from the node's per-address rate limits. Only for a node in the
+     * same application; never send it to another node.
+     */
+    public ConnectionSettings withTrustedClientToken(String token) {
+        return new ConnectionSettings(callDeadline, maxAttempts, retry, reconnect, streamQueueCapacity,
+                trustedCertificates, token);
     }
 }

@@ -93,6 +93,8 @@ public final class NodeConnection implements AutoCloseable {
     static final int PAGE_SIZE = 100;
 
     static final Metadata.Key<String> APP_VERSION = Metadata.Key.of("x-app-version", Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> TRUSTED_CLIENT = Metadata.Key.of("x-socon-trusted-client",
+            Metadata.ASCII_STRING_MARSHALLER);
 
     private static final Logger LOG = System.getLogger(NodeConnection.class.getName());
 
@@ -110,6 +112,9 @@ public final class NodeConnection implements AutoCloseable {
         this.managedChannel = managedChannel;
         Metadata headers = new Metadata();
         headers.put(APP_VERSION, appVersion());
+        if (settings.trustedClientToken() != null) {
+            headers.put(TRUSTED_CLIENT, settings.trustedClientToken());
+        }
         this.channel = ClientInterceptors.intercept(managedChannel, MetadataUtils.newAttachHeadersInterceptor(headers));
         this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "socon-node-connection-timer");

@@ -31,17 +31,44 @@ public final class RateLimitInterceptor implements ServerInterceptor {
             "xmtp.mls.api.v1.MlsApi/BatchPublishCommitLog",
             "xmtp.identity.api.v1.IdentityApi/PublishIdentityUpdate");
 
+    /** The header by which the application's own client (the embedded node's host) proves it is trusted. */
+    public static final Metadata.Key<String> TRUSTED_CLIENT = Metadata.Key.of("x-socon-trusted-client",
+            Metadata.ASCII_STRING_MARSHALLER);
+
     private final Limiter reads;
     private final Limiter writes;
+    private final byte[] trustedToken;
 
     public RateLimitInterceptor(int readsPerWindow, int writesPerWindow, Duration window, LongSupplier nanoTime) {
+        this(readsPerWindow, writesPerWindow, window, nanoTime, null);
+    }
+
+    /**
+     * @param trustedToken calls carrying this value in {@link #TRUSTED_CLIENT} are not limited (the module's own
+     *                     connection, which carries every host user's traffic); null for none
+     */
+    public RateLimitInterceptor(int readsPerWindow, int writesPerWindow, Duration window, LongSupplier nanoTime,
+                                String trustedToken) {
         this.reads = new Limiter("read", readsPerWindow, window, nanoTime);
         this.writes = new Limiter("write", writesPerWindow, window, nanoTime);
+        this.trustedToken = trustedToken == null ? null : trustedToken.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private boolean trusted(Metadata headers) {
+        if (trustedToken == null) {
+            return false;
+        }
+        String presented = headers.get(TRUSTED_CLIENT);
+        return presented != null && java.security.MessageDigest.isEqual(trustedToken,
+                presented.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     @Override
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
             ServerCallHandler<Q, A> next) {
+        if (trusted(headers)) {
+            return next.startCall(call, headers);
+        }
         String client = clientOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
         Limiter limiter = WRITES.contains(call.getMethodDescriptor().getFullMethodName()) ? writes : reads;
         if (!limiter.tryAcquire(client)) {
