@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * Opens the node's database: a connection pool on a JDBC URL (H2 or PostgreSQL), migrated to the
@@ -86,24 +85,7 @@ public final class Database {
 
     /** Brings the node's tables to the current schema version. */
     public static void migrate(DataSource dataSource) {
-        try {
-            Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .resourceProvider(new NodeMigrations())
-                    // Only our folder, never Flyway's defaults (db/migration, db/callback): inside Liberty every
-                    // location Flyway scans must hold a flyway.location marker, or it logs errors.
-                    .locations("classpath:db/node")
-                    .callbackLocations("classpath:db/node")
-                    .table("socon_node_schema_history")
-                    // The database may already hold other tables (the client store's, db/client): start from
-                    // version 0 then, so that V1 still runs.
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load()
-                    .migrate();
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot migrate the node's database schema: " + e.getMessage(), e);
-        }
+        new NodeMigrations().migrate(dataSource, "socon_node_schema_history", "the node's database schema");
     }
 
     /** The URL without any password parameter, for messages and logs. */
