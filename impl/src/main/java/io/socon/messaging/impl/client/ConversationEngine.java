@@ -51,7 +51,6 @@ import io.socon.messaging.impl.wire.mls.api.v1.WelcomeMessageInput;
 import io.socon.messaging.impl.wire.mls.messagecontents.EncodedContent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -347,7 +346,7 @@ final class ConversationEngine {
             if (!joined.isEmpty()) {
                 rotateKeyPackage();
             }
-            return joined.stream().filter(g -> true).findFirst();
+            return joined.stream().findFirst();
         } finally {
             welcomeLock.unlock();
         }
@@ -396,8 +395,8 @@ final class ConversationEngine {
             });
             LOG.log(System.Logger.Level.INFO, "group {0}: sending message {1} again (it never reached the node)",
                     groupId.toHex(), Bytes.copyOf(message.id()).toHex());
-            boolean push = true;
-            ctx.api().sendGroupMessages(List.of(groupMessageInput(data, push)));
+            ctx.api().sendGroupMessages(List.of(groupMessageInput(data,
+                    ctx.codecs().shouldPush(ctx.codecs().decode(message.encodedContent())))));
         }
         syncLocked(groupId, false);
     }
@@ -843,10 +842,5 @@ final class ConversationEngine {
 
     private long now() {
         return Times.nanos(ctx.clock());
-    }
-
-    @SuppressWarnings("unused")
-    private static Set<String> copy(Set<String> s) {
-        return new HashSet<>(s);
     }
 }
