@@ -16,7 +16,8 @@ final class ClientMigrations extends ListedMigrations {
     static final String HISTORY_TABLE = "socon_client_schema_history";
 
     /** Every migration, in version order. */
-    static final List<String> FILES = List.of("V1__client_schema.sql", "V2__read_state_and_consent.sql");
+    static final List<String> FILES = List.of("V1__client_schema.sql", "V2__read_state_and_consent.sql",
+            "V3__store_id.sql");
 
     ClientMigrations() {
         super(FOLDER, FILES);

@@ -18,12 +18,18 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * {@link ClientStore} on JDBC, for H2 (the embedded default) and PostgreSQL; schema in {@code db/client}, whose
  * tables are prefixed {@code client_} and whose Flyway history is {@code socon_client_schema_history}, so it can
  * share a database with the node's schema.
+ *
+ * <p>One database can hold many stores: every row carries the id of the store it belongs to, and every statement
+ * of a store names its id, so a store never sees another's rows. {@link #openH2}, {@link #open} and {@link #on}
+ * give the only store of a database ({@link #DEFAULT_STORE}); {@link ClientDatabase} gives the stores of a database
+ * shared by many installations (one per host user). Each store has its own data key.
  *
  * <p>Each transaction runs on one connection with autocommit off, commits when the work returns and rolls back
  * when it throws. Transactions of one store are serialized by a lock, so concurrent engine threads never
@@ -36,15 +42,22 @@ import javax.sql.DataSource;
  */
 public final class JdbcClientStore implements ClientStore {
 
+    /** The store id of a database that holds one store (what {@link #openH2}, {@link #open} and {@link #on} use). */
+    public static final String DEFAULT_STORE = "default";
+
+    private static final Pattern STORE_ID = Pattern.compile("[0-9a-z_-]{1,64}");
+
     private final DataSource dataSource;
     private final AutoCloseable pool;
+    private final String storeId;
     private final FieldCipher cipher;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean closed;
 
-    private JdbcClientStore(DataSource dataSource, AutoCloseable pool, FieldCipher cipher) {
+    private JdbcClientStore(DataSource dataSource, AutoCloseable pool, String storeId, FieldCipher cipher) {
         this.dataSource = dataSource;
         this.pool = pool;
+        this.storeId = storeId;
         this.cipher = cipher;
     }
 
@@ -118,7 +131,28 @@ public final class JdbcClientStore implements ClientStore {
 
     private static JdbcClientStore start(DataSource dataSource, AutoCloseable pool, DataKey key) {
         ClientMigrations.migrate(dataSource);
-        return new JdbcClientStore(dataSource, pool, unlock(dataSource, key));
+        return new JdbcClientStore(dataSource, pool, DEFAULT_STORE, unlock(dataSource, DEFAULT_STORE, key));
+    }
+
+    /** The store {@code storeId} of a database already migrated (by {@link ClientDatabase}), which stays open. */
+    static JdbcClientStore inMigrated(DataSource dataSource, String storeId, DataKey key) {
+        return new JdbcClientStore(dataSource, null, checkStoreId(storeId), unlock(dataSource, storeId, key));
+    }
+
+    /**
+     * @throws IllegalArgumentException unless {@code storeId} is 1 to 64 of {@code 0-9 a-z _ -}
+     */
+    static String checkStoreId(String storeId) {
+        Objects.requireNonNull(storeId, "storeId");
+        if (!STORE_ID.matcher(storeId).matches()) {
+            throw new IllegalArgumentException("a client store id is 1 to 64 lowercase letters, digits, '_' or '-'");
+        }
+        return storeId;
+    }
+
+    /** The store's id in its database. */
+    public String storeId() {
+        return storeId;
     }
 
     static String h2Url(Path directory) {
@@ -126,11 +160,11 @@ public final class JdbcClientStore implements ClientStore {
     }
 
     /** Unwraps the stored data key, or makes, wraps and stores one for a new database. */
-    private static FieldCipher unlock(DataSource dataSource, DataKey key) {
+    private static FieldCipher unlock(DataSource dataSource, String storeId, DataKey key) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                FieldCipher cipher = unlock(connection, key);
+                FieldCipher cipher = unlock(connection, storeId, key);
                 connection.commit();
                 return cipher;
             } catch (SQLException | RuntimeException e) {
@@ -144,11 +178,14 @@ public final class JdbcClientStore implements ClientStore {
         }
     }
 
-    private static FieldCipher unlock(Connection connection, DataKey key) throws SQLException {
+    private static FieldCipher unlock(Connection connection, String storeId, DataKey key) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT vault_key_uri, wrapped_key FROM client_data_key WHERE id = 1");
-                ResultSet row = select.executeQuery()) {
-            if (row.next()) {
+                "SELECT vault_key_uri, wrapped_key FROM client_data_key WHERE store_id = ?")) {
+            select.setString(1, storeId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return newDataKey(connection, storeId, key);
+                }
                 String wrappedBy = row.getString(1);
                 byte[] dataKey;
                 try {
@@ -169,6 +206,9 @@ public final class JdbcClientStore implements ClientStore {
                 }
             }
         }
+    }
+
+    private static FieldCipher newDataKey(Connection connection, String storeId, DataKey key) throws SQLException {
         byte[] dataKey = FieldCipher.newDataKey();
         try {
             byte[] wrapped;
@@ -179,10 +219,11 @@ public final class JdbcClientStore implements ClientStore {
                         + " cannot wrap it: " + e.getMessage(), e);
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO client_data_key (id, vault_key_uri, wrapped_key, created_ns) VALUES (1, ?, ?, ?)")) {
-                insert.setString(1, key.vaultKey().value());
-                insert.setBytes(2, wrapped);
-                insert.setLong(3, JdbcClientTransaction.nowNs());
+                    "INSERT INTO client_data_key (store_id, vault_key_uri, wrapped_key, created_ns) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, storeId);
+                insert.setString(2, key.vaultKey().value());
+                insert.setBytes(3, wrapped);
+                insert.setLong(4, JdbcClientTransaction.nowNs());
                 insert.executeUpdate();
             }
             return new FieldCipher(dataKey);
@@ -210,7 +251,7 @@ public final class JdbcClientStore implements ClientStore {
             }
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
-                JdbcClientTransaction transaction = new JdbcClientTransaction(connection, cipher);
+                JdbcClientTransaction transaction = new JdbcClientTransaction(connection, storeId, cipher);
                 T result;
                 try {
                     result = work.apply(transaction);
@@ -267,6 +308,6 @@ public final class JdbcClientStore implements ClientStore {
 
     @Override
     public String toString() {
-        return "JdbcClientStore[" + (closed ? "closed" : "open") + "]";
+        return "JdbcClientStore[" + storeId + ", " + (closed ? "closed" : "open") + "]";
     }
 }

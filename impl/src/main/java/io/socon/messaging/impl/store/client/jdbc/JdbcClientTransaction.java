@@ -30,11 +30,14 @@ import java.util.Set;
 final class JdbcClientTransaction implements ClientTransaction {
 
     private final Connection connection;
+    private final String storeId;
     private final FieldCipher cipher;
     private boolean active = true;
 
-    JdbcClientTransaction(Connection connection, FieldCipher cipher) {
+    /** @param storeId the store whose rows this transaction sees and writes: every statement names it */
+    JdbcClientTransaction(Connection connection, String storeId, FieldCipher cipher) {
         this.connection = connection;
+        this.storeId = storeId;
         this.cipher = cipher;
     }
 
@@ -55,15 +58,18 @@ final class JdbcClientTransaction implements ClientTransaction {
         return sql("read the identity", () -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT inbox_id, wallet_address, installation_public_key, installation_key_ref,"
-                            + " sealed_installation_key, registered, created_ns FROM client_identity WHERE id = 1");
-                    ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
+                            + " sealed_installation_key, registered, created_ns FROM client_identity WHERE store_id = ?")) {
+                select.setString(1, storeId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    byte[] publicKey = row.getBytes(3);
+                    byte[] sealedKey = cipher.open("client_identity", "sealed_installation_key", publicKey,
+                            row.getBytes(5));
+                    return Optional.of(new StoredIdentity(row.getString(1), row.getString(2), publicKey,
+                            row.getString(4), sealedKey, row.getBoolean(6), row.getLong(7)));
                 }
-                byte[] publicKey = row.getBytes(3);
-                byte[] sealedKey = cipher.open("client_identity", "sealed_installation_key", publicKey, row.getBytes(5));
-                return Optional.of(new StoredIdentity(row.getString(1), row.getString(2), publicKey, row.getString(4),
-                        sealedKey, row.getBoolean(6), row.getLong(7)));
             }
         });
     }
@@ -79,16 +85,18 @@ final class JdbcClientTransaction implements ClientTransaction {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE client_identity SET inbox_id = ?, wallet_address = ?, installation_public_key = ?,"
                             + " installation_key_ref = ?, sealed_installation_key = ?, registered = ?, created_ns = ?"
-                            + " WHERE id = 1")) {
+                            + " WHERE store_id = ?")) {
                 bindIdentity(update, identity, publicKey, sealedKey, 1);
+                update.setString(8, storeId);
                 updated = update.executeUpdate();
             }
             if (updated == 0) {
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO client_identity (inbox_id, wallet_address, installation_public_key,"
-                                + " installation_key_ref, sealed_installation_key, registered, created_ns, id)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, 1)")) {
+                                + " installation_key_ref, sealed_installation_key, registered, created_ns, store_id)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                     bindIdentity(insert, identity, publicKey, sealedKey, 1);
+                    insert.setString(8, storeId);
                     insert.executeUpdate();
                 }
             }
@@ -125,18 +133,21 @@ final class JdbcClientTransaction implements ClientTransaction {
         sql("store the key package " + hex(key), () -> {
             int updated;
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE client_key_packages SET bundle = ?, created_ns = ? WHERE hpke_public_key = ?")) {
+                    "UPDATE client_key_packages SET bundle = ?, created_ns = ? WHERE hpke_public_key = ? AND store_id = ?")) {
                 update.setBytes(1, bundle);
                 update.setLong(2, keyPackage.createdAtNs());
                 update.setBytes(3, key);
+                update.setString(4, storeId);
                 updated = update.executeUpdate();
             }
             if (updated == 0) {
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO client_key_packages (bundle, created_ns, hpke_public_key) VALUES (?, ?, ?)")) {
+                        "INSERT INTO client_key_packages (bundle, created_ns, hpke_public_key, store_id)"
+                                + " VALUES (?, ?, ?, ?)")) {
                     insert.setBytes(1, bundle);
                     insert.setLong(2, keyPackage.createdAtNs());
                     insert.setBytes(3, key);
+                    insert.setString(4, storeId);
                     insert.executeUpdate();
                 }
             }
@@ -148,7 +159,7 @@ final class JdbcClientTransaction implements ClientTransaction {
     public Optional<StoredKeyPackage> keyPackage(byte[] hpkePublicKey) {
         Objects.requireNonNull(hpkePublicKey, "hpkePublicKey");
         return sql("read the key package " + hex(hpkePublicKey), () -> first(
-                "SELECT " + KEY_PACKAGE_COLUMNS + " FROM client_key_packages WHERE hpke_public_key = ?",
+                "SELECT " + KEY_PACKAGE_COLUMNS + " FROM client_key_packages WHERE hpke_public_key = ? AND store_id = ?",
                 hpkePublicKey, this::keyPackage));
     }
 
@@ -156,13 +167,15 @@ final class JdbcClientTransaction implements ClientTransaction {
     public List<StoredKeyPackage> keyPackages() {
         return sql("list the key packages", () -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + KEY_PACKAGE_COLUMNS
-                    + " FROM client_key_packages ORDER BY created_ns DESC, hpke_public_key");
-                    ResultSet rows = select.executeQuery()) {
-                List<StoredKeyPackage> all = new ArrayList<>();
-                while (rows.next()) {
-                    all.add(keyPackage(rows));
+                    + " FROM client_key_packages WHERE store_id = ? ORDER BY created_ns DESC, hpke_public_key")) {
+                select.setString(1, storeId);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<StoredKeyPackage> all = new ArrayList<>();
+                    while (rows.next()) {
+                        all.add(keyPackage(rows));
+                    }
+                    return all;
                 }
-                return all;
             }
         });
     }
@@ -172,8 +185,9 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(hpkePublicKey, "hpkePublicKey");
         return sql("delete the key package " + hex(hpkePublicKey), () -> {
             try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM client_key_packages WHERE hpke_public_key = ?")) {
+                    "DELETE FROM client_key_packages WHERE hpke_public_key = ? AND store_id = ?")) {
                 delete.setBytes(1, hpkePublicKey);
+                delete.setString(2, storeId);
                 return delete.executeUpdate() > 0;
             }
         });
@@ -184,9 +198,11 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(groupId, "groupId");
         return sql("list the unpublished messages of group " + hex(groupId), () -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                    + " FROM client_messages WHERE group_id = ? AND delivery = ? ORDER BY sent_at_ns, id")) {
+                    + " FROM client_messages WHERE group_id = ? AND delivery = ? AND store_id = ?"
+                    + " ORDER BY sent_at_ns, id")) {
                 select.setBytes(1, groupId);
                 select.setString(2, StoredMessage.Delivery.UNPUBLISHED.name());
+                select.setString(3, storeId);
                 try (ResultSet rows = select.executeQuery()) {
                     List<StoredMessage> all = new ArrayList<>();
                     while (rows.next()) {
@@ -207,16 +223,19 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(messageId, "messageId");
         sql("record the outgoing message " + hex(messageId), () -> {
             try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM client_outbox WHERE payload_hash = ?")) {
+                    "DELETE FROM client_outbox WHERE payload_hash = ? AND store_id = ?")) {
                 delete.setBytes(1, payloadHash);
+                delete.setString(2, storeId);
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO client_outbox (payload_hash, message_id, group_id, created_ns) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO client_outbox (payload_hash, message_id, group_id, created_ns, store_id)"
+                            + " VALUES (?, ?, ?, ?, ?)")) {
                 insert.setBytes(1, payloadHash);
                 insert.setBytes(2, messageId);
                 insert.setBytes(3, groupId);
                 insert.setLong(4, createdAtNs);
+                insert.setString(5, storeId);
                 insert.executeUpdate();
             }
             return null;
@@ -226,7 +245,7 @@ final class JdbcClientTransaction implements ClientTransaction {
     @Override
     public Optional<byte[]> outgoingMessageId(byte[] payloadHash) {
         Objects.requireNonNull(payloadHash, "payloadHash");
-        return sql("read the outbox", () -> first("SELECT message_id FROM client_outbox WHERE payload_hash = ?",
+        return sql("read the outbox", () -> first("SELECT message_id FROM client_outbox WHERE payload_hash = ? AND store_id = ?",
                 payloadHash, row -> row.getBytes(1)));
     }
 
@@ -235,8 +254,9 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(messageId, "messageId");
         return sql("clear the outbox of message " + hex(messageId), () -> {
             try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM client_outbox WHERE message_id = ?")) {
+                    "DELETE FROM client_outbox WHERE message_id = ? AND store_id = ?")) {
                 delete.setBytes(1, messageId);
+                delete.setString(2, storeId);
                 return delete.executeUpdate();
             }
         });
@@ -253,13 +273,15 @@ final class JdbcClientTransaction implements ClientTransaction {
         byte[] plan = cipher.seal("client_pending_commits", "welcome_plan", groupId, commit.welcomePlan());
         sql("store the pending commit of group " + hex(groupId), () -> {
             try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM client_pending_commits WHERE group_id = ?")) {
+                    "DELETE FROM client_pending_commits WHERE group_id = ? AND store_id = ?")) {
                 delete.setBytes(1, groupId);
+                delete.setString(2, storeId);
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO client_pending_commits"
-                    + " (group_id, payload_hash, mls_state, mls_keys, welcome_plan, created_ns)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " (group_id, payload_hash, mls_state, mls_keys, welcome_plan, created_ns, store_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(7, storeId);
                 insert.setBytes(1, groupId);
                 insert.setBytes(2, commit.payloadHash());
                 insert.setBytes(3, state);
@@ -277,7 +299,7 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(groupId, "groupId");
         return sql("read the pending commit of group " + hex(groupId), () -> first(
                 "SELECT group_id, payload_hash, mls_state, mls_keys, welcome_plan, created_ns"
-                        + " FROM client_pending_commits WHERE group_id = ?", groupId, row -> {
+                        + " FROM client_pending_commits WHERE group_id = ? AND store_id = ?", groupId, row -> {
                     byte[] id = row.getBytes(1);
                     return new StoredPendingCommit(id, row.getBytes(2),
                             cipher.open("client_pending_commits", "mls_state", id, row.getBytes(3)),
@@ -292,8 +314,9 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(groupId, "groupId");
         return sql("delete the pending commit of group " + hex(groupId), () -> {
             try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM client_pending_commits WHERE group_id = ?")) {
+                    "DELETE FROM client_pending_commits WHERE group_id = ? AND store_id = ?")) {
                 delete.setBytes(1, groupId);
+                delete.setString(2, storeId);
                 return delete.executeUpdate() > 0;
             }
         });
@@ -326,16 +349,18 @@ final class JdbcClientTransaction implements ClientTransaction {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE client_groups SET kind = ?, dm_peer_inbox_id = ?, status = ?, mls_state = ?, mls_keys = ?,"
                             + " message_cursor = ?, needs_key_update = ?, added_by_inbox_id = ?, created_ns = ?,"
-                            + " last_activity_ns = ? WHERE group_id = ?")) {
+                            + " last_activity_ns = ? WHERE group_id = ? AND store_id = ?")) {
                 bindGroup(update, group, state, keys, groupId);
+                update.setString(12, storeId);
                 updated = update.executeUpdate();
             }
             if (updated == 0) {
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO client_groups (kind, dm_peer_inbox_id, status, mls_state, mls_keys, message_cursor,"
-                                + " needs_key_update, added_by_inbox_id, created_ns, last_activity_ns, group_id)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                                + " needs_key_update, added_by_inbox_id, created_ns, last_activity_ns, group_id, store_id)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     bindGroup(insert, group, state, keys, groupId);
+                    insert.setString(12, storeId);
                     insert.executeUpdate();
                 }
             }
@@ -362,20 +387,23 @@ final class JdbcClientTransaction implements ClientTransaction {
     public Optional<StoredGroup> group(byte[] groupId) {
         Objects.requireNonNull(groupId, "groupId");
         return sql("read the group " + hex(groupId), () -> first(
-                "SELECT " + GROUP_COLUMNS + " FROM client_groups WHERE group_id = ?", groupId, this::group));
+                "SELECT " + GROUP_COLUMNS + " FROM client_groups WHERE group_id = ? AND store_id = ?", groupId,
+                this::group));
     }
 
     @Override
     public List<StoredGroup> groups() {
         return sql("list the groups", () -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + GROUP_COLUMNS + " FROM client_groups ORDER BY last_activity_ns DESC, group_id");
-                    ResultSet rows = select.executeQuery()) {
-                List<StoredGroup> all = new ArrayList<>();
-                while (rows.next()) {
-                    all.add(group(rows));
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + GROUP_COLUMNS
+                    + " FROM client_groups WHERE store_id = ? ORDER BY last_activity_ns DESC, group_id")) {
+                select.setString(1, storeId);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<StoredGroup> all = new ArrayList<>();
+                    while (rows.next()) {
+                        all.add(group(rows));
+                    }
+                    return all;
                 }
-                return all;
             }
         });
     }
@@ -385,11 +413,12 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(peerInboxId, "peerInboxId");
         return sql("find the DM with " + peerInboxId, () -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + GROUP_COLUMNS
-                    + " FROM client_groups WHERE dm_peer_inbox_id = ? AND kind = ? AND status = ?"
+                    + " FROM client_groups WHERE dm_peer_inbox_id = ? AND kind = ? AND status = ? AND store_id = ?"
                     + " ORDER BY last_activity_ns DESC, created_ns DESC, group_id LIMIT 1")) {
                 select.setString(1, peerInboxId);
                 select.setString(2, StoredGroup.Kind.DM.name());
                 select.setString(3, StoredGroup.Status.ACTIVE.name());
+                select.setString(4, storeId);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(group(row)) : Optional.empty();
                 }
@@ -416,8 +445,10 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(message, "message");
         byte[] id = message.id();
         return sql("store the message " + hex(id), () -> {
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM client_messages WHERE id = ?")) {
+            try (PreparedStatement exists = connection.prepareStatement(
+                    "SELECT 1 FROM client_messages WHERE id = ? AND store_id = ?")) {
                 exists.setBytes(1, id);
+                exists.setString(2, storeId);
                 try (ResultSet row = exists.executeQuery()) {
                     if (row.next()) {
                         return false;
@@ -425,7 +456,8 @@ final class JdbcClientTransaction implements ClientTransaction {
                 }
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO client_messages ("
-                    + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + MESSAGE_COLUMNS + ", store_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(11, storeId);
                 insert.setBytes(1, id);
                 insert.setBytes(2, message.groupId());
                 insert.setLong(3, message.nodeId());
@@ -446,7 +478,8 @@ final class JdbcClientTransaction implements ClientTransaction {
     public Optional<StoredMessage> message(byte[] messageId) {
         Objects.requireNonNull(messageId, "messageId");
         return sql("read the message " + hex(messageId), () -> first(
-                "SELECT " + MESSAGE_COLUMNS + " FROM client_messages WHERE id = ?", messageId, this::message));
+                "SELECT " + MESSAGE_COLUMNS + " FROM client_messages WHERE id = ? AND store_id = ?", messageId,
+                this::message));
     }
 
     @Override
@@ -455,7 +488,7 @@ final class JdbcClientTransaction implements ClientTransaction {
         checkLimit(limit);
         return sql("list the messages of group " + hex(groupId), () -> messages(
                 "SELECT " + MESSAGE_COLUMNS + " FROM client_messages WHERE group_id = ? AND sent_at_ns > ?"
-                        + " ORDER BY sent_at_ns, id LIMIT ?", groupId, afterSentAtNs, limit));
+                        + " AND store_id = ? ORDER BY sent_at_ns, id LIMIT ?", groupId, afterSentAtNs, limit));
     }
 
     @Override
@@ -464,7 +497,7 @@ final class JdbcClientTransaction implements ClientTransaction {
         checkLimit(limit);
         return sql("list the latest messages of group " + hex(groupId), () -> messages(
                 "SELECT " + MESSAGE_COLUMNS + " FROM client_messages WHERE group_id = ? AND sent_at_ns >= ?"
-                        + " ORDER BY sent_at_ns DESC, id DESC LIMIT ?", groupId, Long.MIN_VALUE, limit));
+                        + " AND store_id = ? ORDER BY sent_at_ns DESC, id DESC LIMIT ?", groupId, Long.MIN_VALUE, limit));
     }
 
     @Override
@@ -479,12 +512,13 @@ final class JdbcClientTransaction implements ClientTransaction {
                 return page;
             }
             try (PreparedStatement select = connection.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                    + " FROM client_messages WHERE group_id = ? AND sent_at_ns > ? AND sent_at_ns < ?" + order
-                    + " LIMIT ?")) {
+                    + " FROM client_messages WHERE group_id = ? AND sent_at_ns > ? AND sent_at_ns < ? AND store_id = ?"
+                    + order + " LIMIT ?")) {
                 select.setBytes(1, groupId);
                 select.setLong(2, afterSentAtNs);
                 select.setLong(3, beforeSentAtNs);
-                select.setInt(4, limit);
+                select.setString(4, storeId);
+                select.setInt(5, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         page.add(message(rows));
@@ -503,7 +537,8 @@ final class JdbcClientTransaction implements ClientTransaction {
         try (PreparedStatement select = connection.prepareStatement(query)) {
             select.setBytes(1, groupId);
             select.setLong(2, sentAtNs);
-            select.setInt(3, limit);
+            select.setString(3, storeId);
+            select.setInt(4, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     page.add(message(rows));
@@ -524,11 +559,12 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(messageId, "messageId");
         return sql("mark the message " + hex(messageId) + " published", () -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE client_messages SET node_id = ?, sent_at_ns = ?, delivery = ? WHERE id = ?")) {
+                    "UPDATE client_messages SET node_id = ?, sent_at_ns = ?, delivery = ? WHERE id = ? AND store_id = ?")) {
                 update.setLong(1, nodeId);
                 update.setLong(2, sentAtNs);
                 update.setString(3, StoredMessage.Delivery.PUBLISHED.name());
                 update.setBytes(4, messageId);
+                update.setString(5, storeId);
                 return update.executeUpdate() > 0;
             }
         });
@@ -540,7 +576,7 @@ final class JdbcClientTransaction implements ClientTransaction {
     public long lastReadNs(byte[] groupId) {
         Objects.requireNonNull(groupId, "groupId");
         return sql("read the read mark of group " + hex(groupId), () -> first(
-                "SELECT last_read_ns FROM client_groups WHERE group_id = ?", groupId, row -> row.getLong(1))
+                "SELECT last_read_ns FROM client_groups WHERE group_id = ? AND store_id = ?", groupId, row -> row.getLong(1))
                 .orElse(0L));
     }
 
@@ -549,10 +585,11 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(groupId, "groupId");
         return sql("mark group " + hex(groupId) + " read", () -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE client_groups SET last_read_ns = ? WHERE group_id = ? AND last_read_ns < ?")) {
+                    "UPDATE client_groups SET last_read_ns = ? WHERE group_id = ? AND last_read_ns < ? AND store_id = ?")) {
                 update.setLong(1, readUpToNs);
                 update.setBytes(2, groupId);
                 update.setLong(3, readUpToNs);
+                update.setString(4, storeId);
                 return update.executeUpdate() > 0;
             }
         });
@@ -564,12 +601,13 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(selfInboxId, "selfInboxId");
         return sql("count the unread messages of group " + hex(groupId), () -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM client_messages m"
-                    + " JOIN client_groups g ON g.group_id = m.group_id"
+                    + " JOIN client_groups g ON g.store_id = m.store_id AND g.group_id = m.group_id"
                     + " WHERE m.group_id = ? AND m.should_push = TRUE AND m.kind = ? AND m.sender_inbox_id <> ?"
-                    + " AND m.sent_at_ns > g.last_read_ns")) {
+                    + " AND m.sent_at_ns > g.last_read_ns AND m.store_id = ?")) {
                 select.setBytes(1, groupId);
                 select.setString(2, StoredMessage.Kind.APPLICATION.name());
                 select.setString(3, selfInboxId);
+                select.setString(4, storeId);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? row.getLong(1) : 0L;
                 }
@@ -581,7 +619,7 @@ final class JdbcClientTransaction implements ClientTransaction {
     public Optional<ConsentState> consent(byte[] groupId) {
         Objects.requireNonNull(groupId, "groupId");
         return sql("read the consent of group " + hex(groupId), () -> first(
-                "SELECT consent FROM client_groups WHERE group_id = ?", groupId,
+                "SELECT consent FROM client_groups WHERE group_id = ? AND store_id = ?", groupId,
                 row -> Optional.ofNullable(row.getString(1))).flatMap(value -> value)
                 .map(value -> enumValue(ConsentState.class, value, "client_groups.consent", groupId)));
     }
@@ -592,9 +630,10 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(consent, "consent");
         return sql("set the consent of group " + hex(groupId), () -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE client_groups SET consent = ? WHERE group_id = ?")) {
+                    "UPDATE client_groups SET consent = ? WHERE group_id = ? AND store_id = ?")) {
                 update.setString(1, consent == ConsentState.UNKNOWN ? null : consent.name());
                 update.setBytes(2, groupId);
+                update.setString(3, storeId);
                 return update.executeUpdate() > 0;
             }
         });
@@ -607,8 +646,9 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(name, "name");
         return sql("read the cursor " + name, () -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT cursor_value FROM client_cursors WHERE cursor_name = ?")) {
+                    "SELECT cursor_value FROM client_cursors WHERE cursor_name = ? AND store_id = ?")) {
                 select.setString(1, name);
+                select.setString(2, storeId);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? row.getLong(1) : 0L;
                 }
@@ -622,16 +662,18 @@ final class JdbcClientTransaction implements ClientTransaction {
         sql("set the cursor " + name, () -> {
             int updated;
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE client_cursors SET cursor_value = ? WHERE cursor_name = ?")) {
+                    "UPDATE client_cursors SET cursor_value = ? WHERE cursor_name = ? AND store_id = ?")) {
                 update.setLong(1, value);
                 update.setString(2, name);
+                update.setString(3, storeId);
                 updated = update.executeUpdate();
             }
             if (updated == 0) {
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO client_cursors (cursor_value, cursor_name) VALUES (?, ?)")) {
+                        "INSERT INTO client_cursors (cursor_value, cursor_name, store_id) VALUES (?, ?, ?)")) {
                     insert.setLong(1, value);
                     insert.setString(2, name);
+                    insert.setString(3, storeId);
                     insert.executeUpdate();
                 }
             }
@@ -649,8 +691,9 @@ final class JdbcClientTransaction implements ClientTransaction {
         sql("store identity updates of inbox " + inboxId, () -> {
             Set<Long> known = new HashSet<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT sequence_id FROM client_identity_updates WHERE inbox_id = ?")) {
+                    "SELECT sequence_id FROM client_identity_updates WHERE inbox_id = ? AND store_id = ?")) {
                 select.setString(1, inboxId);
+                select.setString(2, storeId);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         known.add(rows.getLong(1));
@@ -658,13 +701,15 @@ final class JdbcClientTransaction implements ClientTransaction {
                 }
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO client_identity_updates (inbox_id, sequence_id, identity_update) VALUES (?, ?, ?)")) {
+                    "INSERT INTO client_identity_updates (inbox_id, sequence_id, identity_update, store_id)"
+                            + " VALUES (?, ?, ?, ?)")) {
                 boolean any = false;
                 for (StoredIdentityUpdate update : updates) {
                     if (known.add(update.sequenceId())) {
                         insert.setString(1, inboxId);
                         insert.setLong(2, update.sequenceId());
                         insert.setBytes(3, update.update());
+                        insert.setString(4, storeId);
                         insert.addBatch();
                         any = true;
                     }
@@ -682,8 +727,9 @@ final class JdbcClientTransaction implements ClientTransaction {
         Objects.requireNonNull(inboxId, "inboxId");
         return sql("read identity updates of inbox " + inboxId, () -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT sequence_id, identity_update"
-                    + " FROM client_identity_updates WHERE inbox_id = ? ORDER BY sequence_id")) {
+                    + " FROM client_identity_updates WHERE inbox_id = ? AND store_id = ? ORDER BY sequence_id")) {
                 select.setString(1, inboxId);
+                select.setString(2, storeId);
                 try (ResultSet rows = select.executeQuery()) {
                     List<StoredIdentityUpdate> all = new ArrayList<>();
                     while (rows.next()) {
@@ -719,9 +765,11 @@ final class JdbcClientTransaction implements ClientTransaction {
         }
     }
 
+    /** Runs {@code query}, whose first parameter is the row key and whose second is the store id. */
     private <T> Optional<T> first(String query, byte[] key, RowMapper<T> mapper) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(query)) {
             select.setBytes(1, key);
+            select.setString(2, storeId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(mapper.map(row)) : Optional.empty();
             }

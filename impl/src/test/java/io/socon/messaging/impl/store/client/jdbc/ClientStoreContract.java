@@ -731,6 +731,144 @@ abstract class ClientStoreContract {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    // ---------------------------------------------------------------- many stores in one database
+
+    @Test
+    void storesInOneDatabaseSeeOnlyTheirOwnRowsAndOpenOnlyWithTheirOwnKey() throws Exception {
+        String shared = newDatabase();
+        KeyUri aliceKey = KeyUri.of("memory://client/alice");
+        KeyUri bobKey = KeyUri.of("memory://client/bob");
+        byte[] groupId = bytes("one group both are in");
+        try (ClientDatabase database = ClientDatabase.open(shared, user(), null, 4)) {
+            JdbcClientStore alice = database.open("alice", DataKey.wrappedBy(vault, aliceKey));
+            JdbcClientStore bob = database.open("bob", DataKey.wrappedBy(vault, bobKey));
+            try (alice; bob) {
+                assertThat(database.contains("alice")).isTrue();
+                assertThat(database.contains("carol")).isFalse();
+                for (JdbcClientStore each : List.of(alice, bob)) {
+                    String who = each.storeId();
+                    each.transaction(tx -> {
+                        tx.putIdentity(identity("inbox-" + who, "secret of " + who));
+                        tx.putKeyPackage(new StoredKeyPackage(bytes("init"), bytes("bundle of " + who), 1));
+                        tx.putGroup(new StoredGroup(groupId, StoredGroup.Kind.GROUP, null, StoredGroup.Status.ACTIVE,
+                                bytes("state of " + who), bytes("keys of " + who), 7, false, "creator", 1, 1));
+                        // the same message id in both: each member stores the group's message
+                        tx.putMessage(message("m", "one group both are in", 5, "as " + who + " read it"));
+                        tx.putOutgoing(bytes("hash"), groupId, bytes("m"), 1);
+                        tx.putPendingCommit(new StoredPendingCommit(groupId, bytes("commit"), bytes("s " + who),
+                                bytes("k " + who), bytes("plan " + who), 1));
+                        tx.setCursor("welcomes", who.length());
+                        tx.putIdentityUpdates("peer", List.of(new StoredIdentityUpdate(1, bytes("u"))));
+                        return null;
+                    });
+                }
+                assertThat(alice.transaction((ClientTransaction tx) -> tx.markRead(groupId, 10))).isTrue();
+                assertThat(bob.transaction((ClientTransaction tx) -> tx.deleteKeyPackage(bytes("init")))).isTrue();
+
+                alice.read((ClientTransaction tx) -> {
+                    assertThat(tx.identity()).map(StoredIdentity::inboxId).contains("inbox-alice");
+                    assertThat(tx.keyPackages()).extracting(k -> new String(k.bundle(), StandardCharsets.UTF_8))
+                            .containsExactly("bundle of alice");
+                    assertThat(tx.groups()).singleElement()
+                            .satisfies(g -> assertThat(g.mlsState()).isEqualTo(bytes("state of alice")));
+                    assertThat(contents(tx.messages(groupId, Long.MIN_VALUE, 10))).containsExactly("as alice read it");
+                    assertThat(tx.lastReadNs(groupId)).isEqualTo(10);
+                    assertThat(tx.cursor("welcomes")).isEqualTo(5);
+                    assertThat(tx.pendingCommit(groupId)).map(c -> new String(c.welcomePlan(), StandardCharsets.UTF_8))
+                            .contains("plan alice");
+                    return null;
+                });
+                bob.read((ClientTransaction tx) -> {
+                    assertThat(tx.identity()).map(StoredIdentity::inboxId).contains("inbox-bob");
+                    assertThat(tx.keyPackages()).isEmpty();
+                    assertThat(contents(tx.messages(groupId, Long.MIN_VALUE, 10))).containsExactly("as bob read it");
+                    assertThat(tx.lastReadNs(groupId)).isZero();
+                    assertThat(tx.cursor("welcomes")).isEqualTo(3);
+                    assertThat(tx.identityUpdates("peer")).hasSize(1);
+                    return null;
+                });
+                assertThat(bob.transaction((ClientTransaction tx) -> tx.deleteOutgoing(bytes("m")))).isEqualTo(1);
+                assertThat(alice.read((ClientTransaction tx) -> tx.outgoingMessageId(bytes("hash")))).isPresent();
+            }
+            // reopened, each store still opens only with its own vault key
+            assertThatThrownBy(() -> database.open("bob", DataKey.wrappedBy(vault, aliceKey)))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("(it was wrapped by " + bobKey + ")");
+            try (JdbcClientStore again = database.open("bob", DataKey.wrappedBy(vault, bobKey))) {
+                assertThat(again.read((ClientTransaction tx) -> tx.group(groupId))).map(StoredGroup::mlsState)
+                        .contains(bytes("state of bob"));
+            }
+            assertThatThrownBy(() -> database.open("Not A Store Id", DataKey.wrappedBy(vault, bobKey)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("1 to 64 lowercase letters");
+        }
+    }
+
+    @Test
+    void aDatabaseOfTheSingleStoreSchemaBecomesTheDefaultStoreWithNothingLost() throws Exception {
+        String old = newDatabase();
+        // the schema as version 2 left it, with rows written as version 2 wrote them
+        org.flywaydb.core.Flyway.configure(ClientMigrations.class.getClassLoader())
+                .dataSource(old, user(), null)
+                .resourceProvider(new ClientMigrations())
+                .locations("classpath:db/client")
+                .table(ClientMigrations.HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .target("2")
+                .load()
+                .migrate();
+        byte[] rawKey = FieldCipher.newDataKey();
+        byte[] groupId = bytes("g");
+        try (FieldCipher cipher = new FieldCipher(rawKey);
+                Connection connection = DriverManager.getConnection(old, user(), null)) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO client_data_key"
+                    + " (id, vault_key_uri, wrapped_key, created_ns) VALUES (1, ?, ?, 1)")) {
+                insert.setString(1, VAULT_KEY.value());
+                insert.setBytes(2, dataKey.wrap(rawKey));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO client_groups (group_id, kind,"
+                    + " dm_peer_inbox_id, status, mls_state, mls_keys, message_cursor, needs_key_update,"
+                    + " added_by_inbox_id, created_ns, last_activity_ns, last_read_ns, consent)"
+                    + " VALUES (?, 'DM', 'peer', 'ACTIVE', ?, ?, 9, FALSE, 'peer', 1, 2, 3, 'ALLOWED')")) {
+                insert.setBytes(1, groupId);
+                insert.setBytes(2, cipher.seal("client_groups", "mls_state", groupId, bytes("old state")));
+                insert.setBytes(3, cipher.seal("client_groups", "mls_keys", groupId, bytes("old keys")));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO client_messages (id, group_id,"
+                    + " node_id, sent_at_ns, sender_inbox_id, sender_installation_id, kind, encoded_content, delivery,"
+                    + " should_push) VALUES (?, ?, 4, 5, 'peer', ?, 'APPLICATION', ?, 'PUBLISHED', TRUE)")) {
+                insert.setBytes(1, bytes("m"));
+                insert.setBytes(2, groupId);
+                insert.setBytes(3, bytes("installation"));
+                insert.setBytes(4, cipher.seal("client_messages", "encoded_content", bytes("m"), bytes("old text")));
+                insert.executeUpdate();
+            }
+            connection.createStatement().executeUpdate(
+                    "INSERT INTO client_cursors (cursor_name, cursor_value) VALUES ('welcomes', 11)");
+        } finally {
+            java.util.Arrays.fill(rawKey, (byte) 0);
+        }
+
+        try (JdbcClientStore migrated = JdbcClientStore.open(old, user(), null, dataKey)) {
+            assertThat(migrated.storeId()).isEqualTo(JdbcClientStore.DEFAULT_STORE);
+            migrated.read(tx -> {
+                StoredGroup g = tx.group(groupId).orElseThrow();
+                assertThat(g.mlsState()).isEqualTo(bytes("old state"));
+                assertThat(g.messageCursor()).isEqualTo(9);
+                assertThat(tx.dmWith("peer")).isPresent();
+                assertThat(tx.lastReadNs(groupId)).isEqualTo(3);
+                assertThat(tx.consent(groupId)).contains(io.socon.messaging.api.conversation.ConsentState.ALLOWED);
+                assertThat(contents(tx.messages(groupId, Long.MIN_VALUE, 10))).containsExactly("old text");
+                assertThat(tx.unreadCount(groupId, "me")).isEqualTo(1);
+                assertThat(tx.cursor("welcomes")).isEqualTo(11);
+                return null;
+            });
+        }
+    }
+
     // ---------------------------------------------------------------- sharing a database with the node
 
     @Test
