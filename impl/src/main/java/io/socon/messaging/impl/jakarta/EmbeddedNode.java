@@ -60,17 +60,18 @@ public class EmbeddedNode {
             return;
         }
         try {
-            String url;
-            if (settings.jdbcUrl().isPresent()) {
-                url = settings.jdbcUrl().get();
+            DatabaseSettings database = settings.database();
+            if (database.jndiName().isPresent()) {
+                store = JdbcNodeStore.on(database.lookup());
+            } else if (database.jdbcUrl().isPresent()) {
+                store = JdbcNodeStore.open(database.jdbcUrl().get(), database.user().orElse(null),
+                        database.password().orElse(null));
             } else {
                 Files.createDirectories(settings.dataDir());
-                url = Database.h2Url(settings.dataDir());
+                store = JdbcNodeStore.open(Database.h2Url(settings.dataDir()), null, null);
             }
-            store = JdbcNodeStore.open(url, settings.jdbcUser().orElse(null), settings.jdbcPassword().orElse(null));
             server = NodeServer.start(settings.settings(), store, XmtpNodeValidation.create(), trustedClientToken);
-            String where = settings.jdbcUrl().map(Database::redactedUrl)
-                    .orElse("H2 in " + settings.dataDir().toAbsolutePath());
+            String where = database.embedded() ? "H2 in " + settings.dataDir().toAbsolutePath() : database.describe();
             status = new Status(true, "listening on " + settings.settings().host() + ":" + server.port() + ", " + where);
             LOG.log(Level.INFO, "Socon XMTP node " + status.detail());
         } catch (Exception e) {

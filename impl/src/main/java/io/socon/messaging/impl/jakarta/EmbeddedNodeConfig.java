@@ -15,13 +15,11 @@ import org.eclipse.microprofile.config.Config;
  * @param mode {@code embedded} (start a node with the application) or {@code remote} (use {@code remoteUrl})
  * @param remoteUrl the node to use in remote mode
  * @param settings address, port, TLS and limits of the embedded node
- * @param dataDir where the embedded H2 database lives, unless {@code jdbcUrl} is set
- * @param jdbcUrl another database for the embedded node
- * @param jdbcUser its user
- * @param jdbcPassword its password (never logged)
+ * @param dataDir where the embedded H2 database lives, unless {@code database} names another
+ * @param database the node's database: {@code socon.node.datasource} (JNDI) or {@code socon.node.jdbc-url}, else H2
  */
 public record EmbeddedNodeConfig(Mode mode, Optional<String> remoteUrl, NodeSettings settings, Path dataDir,
-        Optional<String> jdbcUrl, Optional<String> jdbcUser, Optional<String> jdbcPassword) {
+        DatabaseSettings database) {
 
     /** Whether this application runs its own node. */
     public enum Mode {
@@ -58,16 +56,12 @@ public record EmbeddedNodeConfig(Mode mode, Optional<String> remoteUrl, NodeSett
             settings = settings.withTls(cert.map(Path::of).orElse(null), key.map(Path::of).orElse(null));
         }
         Path dataDir = Path.of(config.getOptionalValue(PREFIX + "data-dir", String.class).orElse("socon-data"));
-        return new EmbeddedNodeConfig(mode, remoteUrl, settings, dataDir,
-                config.getOptionalValue(PREFIX + "jdbc-url", String.class),
-                config.getOptionalValue(PREFIX + "jdbc-user", String.class),
-                config.getOptionalValue(PREFIX + "jdbc-password", String.class));
+        return new EmbeddedNodeConfig(mode, remoteUrl, settings, dataDir, DatabaseSettings.from(config, PREFIX));
     }
 
     @Override
     public String toString() {
         return "EmbeddedNodeConfig[mode=" + mode + ", remoteUrl=" + remoteUrl + ", settings=" + settings
-                + ", dataDir=" + dataDir + ", jdbcUrl=" + jdbcUrl.map(io.socon.messaging.impl.store.jdbc.Database::redactedUrl)
-                + ", jdbcUser=" + jdbcUser + ", jdbcPassword=" + (jdbcPassword.isPresent() ? "***" : "none") + "]";
+                + ", dataDir=" + dataDir + ", database=" + database + "]";
     }
 }

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.Config;
  * {@link EmbeddedNodeConfig}. Every key, its default and meaning are listed in {@code docs/use-in-your-app.md}.
  * Durations are ISO-8601 ({@code PT5M}) or a number of seconds. Secrets are never in {@link #toString()}.
  *
- * @param dataDir           where the user directory and the per-user client stores live
+ * @param dataDir           where the embedded H2 messaging database lives (unless {@code database} names another)
+ *                          and where earlier versions' per-user stores are imported from
  * @param idleClose         how long an unused inbox keeps its client open
  * @param maxConcurrent     operations running at once
  * @param maxWaiting        operations waiting for a turn before calls fail with RATE_LIMITED
@@ -40,12 +41,14 @@ import org.eclipse.microprofile.config.Config;
  * @param keepDefaultSinks  whether application notification sinks are added to the defaults instead of replacing
  *                          them
  * @param nodeTrustedCertificates for an https node: a PEM file of the certificates to trust, else the system's
+ * @param database          where the user directory and every user's client store live:
+ *                          {@code socon.messaging.datasource} (JNDI) or {@code socon.messaging.jdbc-url}, else H2
  */
 public record MessagingConfig(Path dataDir, Duration idleClose, int maxConcurrent, int maxWaiting, VaultType vaultType,
         Path vaultFile, Optional<String> vaultPassword, String keyPrefix, boolean externalWallets, boolean custodial,
         Duration challengeTtl, boolean keepDefaultIdentityProviders, boolean cdiEvents, Optional<URI> webhookUrl,
         Optional<String> webhookSecret, List<Duration> webhookRetries, Duration webhookTimeout, boolean previews,
-        boolean keepDefaultSinks, Optional<Path> nodeTrustedCertificates) {
+        boolean keepDefaultSinks, Optional<Path> nodeTrustedCertificates, DatabaseSettings database) {
 
     /** Which built-in key vault to use when the application provides none. */
     public enum VaultType {
@@ -95,7 +98,7 @@ public record MessagingConfig(Path dataDir, Duration idleClose, int maxConcurren
         Optional<Path> trust = string(config, "socon.node.trusted-certificates").map(Path::of);
         return new MessagingConfig(dataDir, idle, maxConcurrent, maxWaiting, type, vaultFile, password, prefix,
                 external, custodial, ttl, keepProviders, cdiEvents, webhook, secret, retries, timeout, previews,
-                keepSinks, trust);
+                keepSinks, trust, DatabaseSettings.from(config, "socon.messaging."));
     }
 
     private static Optional<String> string(Config config, String key) {
@@ -147,7 +150,7 @@ public record MessagingConfig(Path dataDir, Duration idleClose, int maxConcurren
 
     @Override
     public String toString() {
-        return "MessagingConfig[dataDir=" + dataDir + ", idleClose=" + idleClose + ", maxConcurrent=" + maxConcurrent
+        return "MessagingConfig[dataDir=" + dataDir + ", database=" + database + ", idleClose=" + idleClose + ", maxConcurrent=" + maxConcurrent
                 + ", maxWaiting=" + maxWaiting + ", vault=" + vaultType + " " + vaultFile + " password="
                 + (vaultPassword.isPresent() ? "***" : "none") + ", keyPrefix=" + keyPrefix + ", externalWallets="
                 + externalWallets + ", custodial=" + custodial + ", challengeTtl=" + challengeTtl + ", cdiEvents="

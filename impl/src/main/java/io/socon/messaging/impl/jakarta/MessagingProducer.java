@@ -1,5 +1,6 @@
 package io.socon.messaging.impl.jakarta;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.socon.messaging.api.Messaging;
 import io.socon.messaging.impl.client.net.ConnectionSettings;
 import io.socon.messaging.impl.client.net.NodeConnection;
@@ -8,6 +9,7 @@ import io.socon.messaging.impl.identity.ExternalWalletIdentityProvider;
 import io.socon.messaging.impl.keyvault.FileKeyVault;
 import io.socon.messaging.impl.messaging.MessagingService;
 import io.socon.messaging.impl.notify.WebhookNotificationSink;
+import io.socon.messaging.impl.store.jdbc.Database;
 import io.socon.messaging.spi.identity.IdentityProvider;
 import io.socon.messaging.spi.keyvault.InMemoryKeyVault;
 import io.socon.messaging.spi.keyvault.KeyUri;
@@ -27,6 +29,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -75,6 +79,7 @@ public class MessagingProducer {
 
     private KeyVault ownedVault;
     private NodeConnection connection;
+    private HikariDataSource ownedDatabase;
 
     /** The application's messaging entry point. */
     @Produces
@@ -95,6 +100,7 @@ public class MessagingProducer {
                     .notificationPreviews(settings.previews())
                     .identityProviders(identityProviders(settings, vault))
                     .notificationSinks(sinks(settings));
+            database(settings.database()).ifPresent(builder::database);
             MessagingService service = builder.build();
             LOG.log(Level.INFO, "Socon Messaging started: node " + connection.node() + ", " + settings);
             return service;
@@ -114,6 +120,10 @@ public class MessagingProducer {
     }
 
     private void closeResources() {
+        if (ownedDatabase != null) {
+            ownedDatabase.close();
+            ownedDatabase = null;
+        }
         if (connection != null) {
             connection.close();
             connection = null;
@@ -122,6 +132,19 @@ public class MessagingProducer {
             ownedVault.close();
             ownedVault = null;
         }
+    }
+
+    /** The configured messaging database, if not the embedded H2 one. */
+    private Optional<DataSource> database(DatabaseSettings settings) {
+        if (settings.jndiName().isPresent()) {
+            return Optional.of(settings.lookup());
+        }
+        if (settings.jdbcUrl().isPresent()) {
+            ownedDatabase = Database.pool(settings.jdbcUrl().get(), settings.user().orElse(null),
+                    settings.password().orElse(null), "socon-messaging", 16, "the messaging database");
+            return Optional.of(ownedDatabase);
+        }
+        return Optional.empty();
     }
 
     private KeyVault vault(MessagingConfig settings) {

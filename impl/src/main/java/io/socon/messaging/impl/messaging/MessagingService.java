@@ -1,5 +1,6 @@
 package io.socon.messaging.impl.messaging;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.socon.messaging.api.ErrorCode;
 import io.socon.messaging.api.EthereumAddress;
 import io.socon.messaging.api.HostUser;
@@ -24,7 +25,10 @@ import io.socon.messaging.impl.identity.ExternalWalletIdentityProvider;
 import io.socon.messaging.impl.identity.HostUserKeys;
 import io.socon.messaging.impl.identity.WalletSigner;
 import io.socon.messaging.impl.store.client.ClientStore;
+import io.socon.messaging.impl.store.StoreException;
+import io.socon.messaging.impl.store.client.jdbc.ClientDatabase;
 import io.socon.messaging.impl.store.client.jdbc.DataKey;
+import io.socon.messaging.impl.store.jdbc.Database;
 import io.socon.messaging.spi.identity.IdentityProvider;
 import io.socon.messaging.spi.identity.IdentityProviders;
 import io.socon.messaging.spi.identity.IdentityResult;
@@ -32,7 +36,9 @@ import io.socon.messaging.spi.identity.Signer;
 import io.socon.messaging.spi.identity.SigningResult;
 import io.socon.messaging.spi.keyvault.KeyVault;
 import io.socon.messaging.spi.notify.NotificationSink;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -49,6 +55,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * The implementation of {@link Messaging} for a server with many host users: one XMTP inbox (and installation)
@@ -86,7 +93,8 @@ public final class MessagingService implements Messaging {
 
     private final NodeApi node;
     private final AutoCloseable ownedNode;
-    private final ClientStoreFactory stores;
+    private final ClientDatabase clients;
+    private final AutoCloseable ownedDatabase;
     private final KeyVault vault;
     private final String keyPrefix;
     private final List<IdentityProvider> providers;
@@ -105,12 +113,17 @@ public final class MessagingService implements Messaging {
     private final SecureRandom random;
     private volatile boolean closed;
 
-    private MessagingService(Builder b) {
+    private MessagingService(Builder b, DataSource database, AutoCloseable ownedDatabase) {
+        this.ownedDatabase = ownedDatabase;
+        this.clients = ClientDatabase.on(database);
+        if (b.dataDirectory != null) {
+            LegacyClientStores.importInto(b.dataDirectory.resolve("users"), clients);
+        }
+        this.directory = UserDirectory.on(database);
         this.node = b.nodeApi;
         this.ownedNode = b.ownedNode;
         this.vault = b.vault;
         this.keyPrefix = b.keyPrefix;
-        this.stores = b.stores != null ? b.stores : ClientStoreFactory.h2(b.dataDirectory.resolve("users"));
         this.clock = b.clock;
         this.random = b.random;
         this.idleTimeout = b.idleTimeout;
@@ -124,7 +137,6 @@ public final class MessagingService implements Messaging {
         this.ops = new OperationExecutor(b.maxConcurrent, b.maxWaiting);
         this.signals = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("socon-stream-", 0).factory());
         this.notifier = new Notifier(b.sinks, b.previews, signals);
-        this.directory = b.directory != null ? b.directory : UserDirectory.openH2(b.dataDirectory.resolve("directory"));
         this.watcher = new NodeWatcher(node, new NodeWatcher.Events() {
             @Override
             public void groupMessage(String groupId, long nodeId) {
@@ -336,12 +348,17 @@ public final class MessagingService implements Messaging {
         sessions.values().forEach(InboxSession::close);
         signals.shutdown();
         notifier.close();
-        directory.close();
-        if (ownedNode != null) {
+        clients.close();
+        closeQuietly(ownedDatabase, "the messaging database");
+        closeQuietly(ownedNode, "the node connection");
+    }
+
+    private static void closeQuietly(AutoCloseable resource, String what) {
+        if (resource != null) {
             try {
-                ownedNode.close();
+                resource.close();
             } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "closing the node connection failed: " + e, e);
+                LOG.log(System.Logger.Level.WARNING, "closing " + what + " failed: " + e, e);
             }
         }
     }
@@ -373,7 +390,7 @@ public final class MessagingService implements Messaging {
     }
 
     ClientStore openStore(String hash) {
-        return stores.open(hash, DataKey.wrappedBy(vault, HostUserKeys.storeKey(keyPrefix, hash)));
+        return clients.open(hash, DataKey.wrappedBy(vault, HostUserKeys.storeKey(keyPrefix, hash)));
     }
 
     XmtpClient.Settings settings(ClientStore store, Optional<WalletSigner> wallet) {
@@ -457,8 +474,9 @@ public final class MessagingService implements Messaging {
      * Builds a {@link MessagingService} outside a Jakarta server (inside one, inject {@code Messaging}).
      *
      * <p>Required: the node ({@link #node(URI)} or {@link #nodeConnection}), the key vault with its key URI prefix,
-     * and a data directory (for the user directory, and for the client stores unless {@link #clientStores} puts
-     * them elsewhere). Everything else has a default:
+     * and where the messaging state lives: a {@link #database} (the user directory and every user's client store,
+     * H2 or PostgreSQL), or a {@link #dataDirectory} for an embedded H2 database (both: the database, and earlier
+     * versions' per-user stores found in the directory are imported into it). Everything else has a default:
      * identity providers (the external wallet one for users whose id is an Ethereum address, then a custodial wallet
      * for everyone else), no notification sinks, a 5-minute idle time, 64 concurrent operations.
      *
@@ -477,8 +495,7 @@ public final class MessagingService implements Messaging {
         private KeyVault vault;
         private String keyPrefix;
         private Path dataDirectory;
-        private ClientStoreFactory stores;
-        private UserDirectory directory;
+        private DataSource database;
         private final List<IdentityProvider> providers = new ArrayList<>();
         private final List<NotificationSink> sinks = new ArrayList<>();
         private boolean previews;
@@ -525,15 +542,23 @@ public final class MessagingService implements Messaging {
             return this;
         }
 
-        /** Where the user directory and (unless {@link #clientStores} says otherwise) the client stores live. */
+        /**
+         * Where the embedded H2 messaging database lives ({@code <directory>/directory/socon-messaging.mv.db}) unless
+         * a {@link #database} is given. Per-user stores of earlier versions found in {@code <directory>/users} are
+         * imported into the messaging database (either one) at start.
+         */
         public Builder dataDirectory(Path directory) {
             this.dataDirectory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
-        /** Where each user's client store lives; by default an H2 database per user under the data directory. */
-        public Builder clientStores(ClientStoreFactory factory) {
-            this.stores = Objects.requireNonNull(factory, "factory");
+        /**
+         * The database (H2 or PostgreSQL) that holds the user directory and every user's client store, e.g. a
+         * container-managed data source; its schema is migrated at start. The caller closes it after the service.
+         * It may be the node's database too (the tables do not overlap).
+         */
+        public Builder database(DataSource dataSource) {
+            this.database = Objects.requireNonNull(dataSource, "dataSource");
             return this;
         }
 
@@ -627,8 +652,9 @@ public final class MessagingService implements Messaging {
             if (vault == null) {
                 throw new IllegalStateException("set the key vault: keyVault(vault, prefix)");
             }
-            if (dataDirectory == null) {
-                throw new IllegalStateException("set the data directory: dataDirectory(path)");
+            if (dataDirectory == null && database == null) {
+                throw new IllegalStateException("set where the messaging state lives: database(dataSource) or"
+                        + " dataDirectory(path)");
             }
             if (!vault.handles(HostUserKeys.storeKey(keyPrefix, "0".repeat(64)))) {
                 throw new IllegalStateException("the key vault " + vault.name() + " does not handle key URIs that"
@@ -637,12 +663,33 @@ public final class MessagingService implements Messaging {
             if (maxConcurrent < 1 || maxWaiting < 0) {
                 throw new IllegalStateException("maxConcurrentOperations needs at least 1 running and 0 waiting");
             }
+            HikariDataSource owned = null;
             try {
-                return new MessagingService(this);
+                DataSource chosen = database;
+                if (chosen == null) {
+                    owned = Database.pool(embeddedUrl(dataDirectory.resolve("directory")), null, null,
+                            "socon-messaging", 16, "the messaging database");
+                    chosen = owned;
+                }
+                return new MessagingService(this, chosen, owned);
             } catch (RuntimeException e) {
+                if (owned != null) {
+                    owned.close();
+                }
                 closeOwnedNode();
                 throw e;
             }
+        }
+
+        /** The embedded H2 messaging database in {@code directory}; {@code WRITE_DELAY=0}: commits reach the file. */
+        private static String embeddedUrl(Path directory) {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new StoreException("cannot create the messaging database's folder " + directory + ": " + e, e);
+            }
+            return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("socon-messaging")
+                    + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         }
 
         private void closeOwnedNode() {

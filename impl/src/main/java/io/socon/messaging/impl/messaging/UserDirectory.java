@@ -1,13 +1,8 @@
 package io.socon.messaging.impl.messaging;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.socon.messaging.api.HostUser;
 import io.socon.messaging.impl.store.StoreException;
 import io.socon.messaging.impl.store.jdbc.Database;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,11 +17,10 @@ import javax.sql.DataSource;
 
 /**
  * Which host users have an inbox on this server, with their installation and conversations, and how far the
- * {@link NodeWatcher} got in each conversation (schema {@code db/messaging}). Kept in a small database of its own
- * (H2 in the data directory by default) and mirrored in memory, so routing a node event to its users needs no
- * I/O. Writes go through to the database at once. Thread-safe.
+ * {@link NodeWatcher} got in each conversation (schema {@code db/messaging}). Kept in the messaging database (beside
+ * the users' client stores) and mirrored in memory, so routing a node event to its users needs no I/O. Writes go through to the database at once. Thread-safe.
  */
-final class UserDirectory implements AutoCloseable {
+final class UserDirectory {
 
     /**
      * A host user with an inbox here.
@@ -48,54 +42,20 @@ final class UserDirectory implements AutoCloseable {
     }
 
     private final DataSource dataSource;
-    private final AutoCloseable pool;
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, String> byInstallation = new ConcurrentHashMap<>();
     private final Map<String, Long> welcomeCursors = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> groupMembers = new ConcurrentHashMap<>();
     private final Map<String, Long> groupCursors = new ConcurrentHashMap<>();
 
-    private UserDirectory(DataSource dataSource, AutoCloseable pool) {
+    private UserDirectory(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.pool = pool;
     }
 
-    /** Opens (creating it if needed) the directory's H2 database in {@code directory}. */
-    static UserDirectory openH2(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StoreException("cannot create the messaging directory's folder " + directory + ": " + e, e);
-        }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("socon-messaging")
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
-        Database.useLocalDriver(config, config.getJdbcUrl());
-        config.setPoolName("socon-messaging-directory");
-        config.setMaximumPoolSize(2);
-        config.setMinimumIdle(1);
-        HikariDataSource hikari;
-        try {
-            hikari = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot open the messaging directory in " + directory + ": " + e.getMessage(), e);
-        }
-        try {
-            return start(hikari, hikari);
-        } catch (RuntimeException e) {
-            hikari.close();
-            throw e;
-        }
-    }
-
-    /** A directory in a database the caller owns (migrated here; left open on close). */
+    /** The directory in {@code dataSource} (migrated here), which the caller owns and closes. */
     static UserDirectory on(DataSource dataSource) {
-        return start(dataSource, null);
-    }
-
-    private static UserDirectory start(DataSource dataSource, AutoCloseable pool) {
         DirectoryMigrations.migrate(dataSource);
-        UserDirectory directory = new UserDirectory(dataSource, pool);
+        UserDirectory directory = new UserDirectory(dataSource);
         directory.load();
         return directory;
     }
@@ -292,17 +252,6 @@ final class UserDirectory implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot " + what + ": " + Database.redactedUrl(String.valueOf(e.getMessage())), e);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (pool != null) {
-            try {
-                pool.close();
-            } catch (Exception e) {
-                throw new StoreException("cannot close the messaging directory: " + e.getMessage(), e);
-            }
         }
     }
 }

@@ -27,7 +27,7 @@ class EmbeddedNodeConfigTest {
         assertThat(settings.settings().tls()).isFalse();
         assertThat(settings.settings().limits().writesPerWindow()).isEqualTo(3000);
         assertThat(settings.dataDir()).isEqualTo(Path.of("socon-data"));
-        assertThat(settings.jdbcUrl()).isEmpty();
+        assertThat(settings.database().embedded()).isTrue();
     }
 
     @Test
@@ -47,10 +47,20 @@ class EmbeddedNodeConfigTest {
         assertThat(settings.settings().host()).isEqualTo("0.0.0.0");
         assertThat(settings.settings().port()).isEqualTo(6000);
         assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/socon"));
-        assertThat(settings.jdbcUser()).contains("xmtp");
+        assertThat(settings.database().user()).contains("xmtp");
+        assertThat(settings.database().jdbcUrl()).contains("jdbc:postgresql://db/xmtp?password=secret");
         assertThat(settings.settings().limits().readsPerWindow()).isEqualTo(10);
         assertThat(settings.settings().limits().maxRequestBytes()).isEqualTo(2048);
         assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("secret");
+    }
+
+    @Test
+    void theNodeDatabaseCanBeAServerDataSource() {
+        EmbeddedNodeConfig settings = EmbeddedNodeConfig.from(config(Map.of("socon.node.datasource", "jdbc/xmtp")));
+        assertThat(settings.database().jndiName()).contains("jdbc/xmtp");
+        assertThat(settings.database().key()).isEqualTo("socon.node.datasource");
+        assertThatThrownBy(() -> EmbeddedNodeConfig.from(config(Map.of("socon.node.datasource", "jdbc/xmtp",
+                "socon.node.jdbc-url", "jdbc:h2:mem:x")))).hasMessageContaining("not both");
     }
 
     @Test

@@ -72,6 +72,38 @@ class MessagingConfigTest {
     }
 
     @Test
+    void theMessagingDatabaseIsEmbeddedH2ADataSourceByJndiNameOrAJdbcUrl() {
+        assertThat(MessagingConfig.from(EmbeddedNodeConfigTest.config(Map.of())).database().embedded()).isTrue();
+
+        DatabaseSettings jndi = MessagingConfig.from(EmbeddedNodeConfigTest.config(Map.of(
+                "socon.messaging.datasource", " jdbc/socon "))).database();
+        assertThat(jndi.embedded()).isFalse();
+        assertThat(jndi.jndiName()).contains("jdbc/socon");
+        assertThat(jndi.describe()).isEqualTo("data source jdbc/socon");
+
+        DatabaseSettings url = MessagingConfig.from(EmbeddedNodeConfigTest.config(Map.of(
+                "socon.messaging.jdbc-url", "jdbc:postgresql://db/socon?password=secret",
+                "socon.messaging.jdbc-user", "socon",
+                "socon.messaging.jdbc-password", "hunter2"))).database();
+        assertThat(url.jdbcUrl()).contains("jdbc:postgresql://db/socon?password=secret");
+        assertThat(url.user()).contains("socon");
+        assertThat(url.password()).contains("hunter2");
+        assertThat(url.toString()).doesNotContain("secret").doesNotContain("hunter2");
+        assertThat(MessagingConfig.from(EmbeddedNodeConfigTest.config(Map.of(
+                "socon.messaging.jdbc-url", "jdbc:h2:mem:x;PASSWORD=s3cr3t-value"))).toString()).doesNotContain("s3cr3t");
+
+        assertThatThrownBy(() -> MessagingConfig.from(EmbeddedNodeConfigTest.config(Map.of(
+                "socon.messaging.datasource", "jdbc/socon", "socon.messaging.jdbc-url", "jdbc:h2:mem:x"))))
+                .hasMessage("set either socon.messaging.datasource (a JNDI name) or socon.messaging.jdbc-url, not both");
+        assertThatThrownBy(() -> MessagingConfig.from(EmbeddedNodeConfigTest.config(Map.of(
+                "socon.messaging.jdbc-url", "postgres://db/socon"))))
+                .hasMessageContaining("socon.messaging.jdbc-url must be a JDBC URL");
+        // outside a server there is no naming context: the lookup says what to define
+        assertThatThrownBy(jndi::lookup).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no data source is bound at 'jdbc/socon' (socon.messaging.datasource)");
+    }
+
+    @Test
     void mistakesAreNamed() {
         assertThatThrownBy(() -> MessagingConfig.from(EmbeddedNodeConfigTest.config(Map.of("socon.vault.type", "hsm"))))
                 .hasMessageContaining("'file' or 'memory'");

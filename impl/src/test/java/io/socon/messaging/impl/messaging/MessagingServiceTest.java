@@ -78,9 +78,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link MessagingService} with real parts: a node on a loopback port, an H2 store per host user, the user
- * directory, the in-memory key vault. Host users open custodial inboxes, talk in DMs and groups, page messages,
- * count unread ones, stream, register with their own wallet, idle and come back, and are notified.
+ * {@link MessagingService} with real parts: a node on a loopback port, the embedded H2 messaging database (the user
+ * directory and a client store per host user), the in-memory key vault. Host users open custodial inboxes, talk in
+ * DMs and groups, page messages, count unread ones, stream, register with their own wallet, idle and come back, and
+ * are notified.
  */
 class MessagingServiceTest {
 
@@ -218,7 +219,8 @@ class MessagingServiceTest {
         assertThat(alice.info().inboxId()).isNotEqualTo(bob.info().inboxId());
         assertThat(join(messaging.openInbox(HostUser.of("alice@example.com"))).info())
                 .as("the same inbox again").isEqualTo(alice.info());
-        assertThat(Files.exists(dir.resolve("messaging/users"))).isTrue();
+        assertThat(dir.resolve("messaging/directory/socon-messaging.mv.db")).as("one database for all users").exists();
+        assertThat(dir.resolve("messaging/users")).as("no database per user").doesNotExist();
         try (Stream<Path> files = Files.walk(dir.resolve("messaging"))) {
             assertThat(files.map(Path::toString)).noneMatch(p -> p.contains("alice") || p.contains("bob"));
         }

@@ -54,8 +54,18 @@ public final class Database {
         }
     }
 
-    /** A pooled, migrated data source; close it (it is a {@link HikariDataSource}) when done. */
-    public static HikariDataSource open(String jdbcUrl, String user, String password) {
+    /**
+     * A connection pool on {@code jdbcUrl} (autocommit on, the driver next to this library, see
+     * {@link #useLocalDriver}); nothing is migrated. Close it when done.
+     *
+     * @param user     or {@code null}
+     * @param password or {@code null}
+     * @param poolName names the pool's threads and log lines
+     * @param what     what the database is, for the error message
+     * @throws StoreException if the database cannot be reached
+     */
+    public static HikariDataSource pool(String jdbcUrl, String user, String password, String poolName,
+                                        int maxConnections, String what) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         useLocalDriver(config, jdbcUrl);
@@ -65,15 +75,21 @@ public final class Database {
         if (password != null) {
             config.setPassword(password);
         }
-        config.setPoolName("socon-node");
-        config.setMaximumPoolSize(16);
+        config.setPoolName(poolName);
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(Math.min(maxConnections, 2));
         config.setAutoCommit(true);
-        HikariDataSource dataSource;
         try {
-            dataSource = new HikariDataSource(config);
+            return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to the database at " + redactedUrl(jdbcUrl) + ": " + e.getMessage(), e);
+            throw new StoreException("cannot connect to " + what + " at " + redactedUrl(jdbcUrl) + ": "
+                    + e.getMessage(), e);
         }
+    }
+
+    /** A pooled, migrated data source; close it (it is a {@link HikariDataSource}) when done. */
+    public static HikariDataSource open(String jdbcUrl, String user, String password) {
+        HikariDataSource dataSource = pool(jdbcUrl, user, password, "socon-node", 16, "the node's database");
         try {
             migrate(dataSource);
         } catch (RuntimeException e) {

@@ -1,14 +1,17 @@
 package io.socon.messaging.impl.store.client.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.socon.messaging.impl.store.StoreException;
 import io.socon.messaging.impl.store.jdbc.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.StringJoiner;
 import javax.sql.DataSource;
 
 /**
@@ -33,7 +36,8 @@ public final class ClientDatabase implements AutoCloseable {
 
     /**
      * The client stores in a data source the caller owns (e.g. a container-managed one), migrated here; closing
-     * this leaves the data source open.
+     * this leaves the data source open. The data source must give at least two connections at once (Flyway's
+     * migration holds two), more for many users working at the same time.
      *
      * @throws StoreException if the schema cannot be migrated
      */
@@ -53,28 +57,12 @@ public final class ClientDatabase implements AutoCloseable {
      */
     public static ClientDatabase open(String jdbcUrl, String user, String password, int maxConnections) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException("a client database needs at least one connection");
+        if (maxConnections < 2) {
+            throw new IllegalArgumentException("a client database needs at least 2 connections: migrating its schema"
+                    + " takes two");
         }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        Database.useLocalDriver(config, jdbcUrl);
-        if (user != null) {
-            config.setUsername(user);
-        }
-        if (password != null) {
-            config.setPassword(password);
-        }
-        config.setPoolName("socon-clients");
-        config.setMaximumPoolSize(maxConnections);
-        config.setMinimumIdle(1);
-        HikariDataSource hikari;
-        try {
-            hikari = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to the client database at " + Database.redactedUrl(jdbcUrl)
-                    + ": " + e.getMessage(), e);
-        }
+        HikariDataSource hikari = Database.pool(jdbcUrl, user, password, "socon-clients", maxConnections,
+                "the client database");
         try {
             ClientMigrations.migrate(hikari);
         } catch (RuntimeException e) {
@@ -99,18 +87,110 @@ public final class ClientDatabase implements AutoCloseable {
         return JdbcClientStore.inMigrated(dataSource, storeId, key);
     }
 
+    /** The client tables, each with a {@code store_id} column. */
+    private static final List<String> TABLES = List.of("client_data_key", "client_identity", "client_key_packages",
+            "client_groups", "client_messages", "client_cursors", "client_identity_updates", "client_pending_commits",
+            "client_outbox");
+
+    /**
+     * Copies the only store of another database (one that {@link JdbcClientStore#open} or {@link JdbcClientStore#openH2}
+     * keeps, such as the per-user H2 databases of earlier versions) into this one as {@code storeId}, in one
+     * transaction, unless {@code storeId} is here already. The rows are copied as they are (sealed columns too: they
+     * open with the same vault key as before). The source is migrated to the current schema first and otherwise left
+     * unchanged.
+     *
+     * @return whether anything was copied ({@code false}: the store was here already)
+     * @throws StoreException if either database fails; then nothing is copied
+     */
+    public boolean copyIn(String storeId, String sourceJdbcUrl, String user, String password) {
+        JdbcClientStore.checkStoreId(storeId);
+        Objects.requireNonNull(sourceJdbcUrl, "sourceJdbcUrl");
+        String what = "the client store at " + Database.redactedUrl(sourceJdbcUrl);
+        try (HikariDataSource source = Database.pool(sourceJdbcUrl, user, password, "socon-client-import", 2, what)) {
+            ClientMigrations.migrate(source);
+            try (Connection from = source.getConnection(); Connection to = dataSource.getConnection()) {
+                to.setAutoCommit(false);
+                try {
+                    if (contains(to, storeId)) {
+                        to.rollback();
+                        return false;
+                    }
+                    for (String table : TABLES) {
+                        copy(from, to, table, storeId);
+                    }
+                    to.commit();
+                    return true;
+                } catch (SQLException | RuntimeException e) {
+                    to.rollback();
+                    throw e;
+                } finally {
+                    to.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot copy " + what + " in as store " + storeId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void copy(Connection from, Connection to, String table, String storeId) throws SQLException {
+        try (PreparedStatement select = from.prepareStatement("SELECT * FROM " + table + " WHERE store_id = ?")) {
+            select.setString(1, JdbcClientStore.DEFAULT_STORE);
+            try (ResultSet rows = select.executeQuery()) {
+                ResultSetMetaData meta = rows.getMetaData();
+                int columns = meta.getColumnCount();
+                StringJoiner names = new StringJoiner(", ");
+                StringJoiner marks = new StringJoiner(", ");
+                int storeColumn = -1;
+                for (int i = 1; i <= columns; i++) {
+                    String name = meta.getColumnName(i).toLowerCase(Locale.ROOT);
+                    names.add(name);
+                    marks.add("?");
+                    if (name.equals("store_id")) {
+                        storeColumn = i;
+                    }
+                }
+                try (PreparedStatement insert = to.prepareStatement(
+                        "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")")) {
+                    int batched = 0;
+                    while (rows.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            Object value = i == storeColumn ? storeId : rows.getObject(i);
+                            if (value == null) {
+                                insert.setNull(i, meta.getColumnType(i));
+                            } else {
+                                insert.setObject(i, value);
+                            }
+                        }
+                        insert.addBatch();
+                        if (++batched % 500 == 0) {
+                            insert.executeBatch();
+                        }
+                    }
+                    if (batched % 500 != 0) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+        }
+    }
+
     /** Whether the store {@code storeId} has been created here. */
     public boolean contains(String storeId) {
         JdbcClientStore.checkStoreId(storeId);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT 1 FROM client_data_key WHERE store_id = ?")) {
+        try (Connection connection = dataSource.getConnection()) {
+            return contains(connection, storeId);
+        } catch (SQLException e) {
+            throw new StoreException("cannot look up the client store " + storeId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean contains(Connection connection, String storeId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM client_data_key WHERE store_id = ?")) {
             select.setString(1, storeId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot look up the client store " + storeId + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.socon.messaging.impl.store.client.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.socon.messaging.impl.store.StoreException;
 import io.socon.messaging.impl.store.client.ClientStore;
@@ -88,27 +87,8 @@ public final class JdbcClientStore implements ClientStore {
     public static JdbcClientStore open(String jdbcUrl, String user, String password, DataKey key) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(key, "key");
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        Database.useLocalDriver(config, jdbcUrl);
-        if (user != null) {
-            config.setUsername(user);
-        }
-        if (password != null) {
-            config.setPassword(password);
-        }
-        config.setPoolName("socon-client");
         // transactions are serialized: one connection at work, one spare
-        config.setMaximumPoolSize(2);
-        config.setMinimumIdle(1);
-        config.setAutoCommit(true);
-        HikariDataSource hikari;
-        try {
-            hikari = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to the client database at " + Database.redactedUrl(jdbcUrl) + ": "
-                    + e.getMessage(), e);
-        }
+        HikariDataSource hikari = Database.pool(jdbcUrl, user, password, "socon-client", 2, "the client database");
         try {
             return start(hikari, hikari, key);
         } catch (RuntimeException | Error e) {
@@ -155,7 +135,8 @@ public final class JdbcClientStore implements ClientStore {
         return storeId;
     }
 
-    static String h2Url(Path directory) {
+    /** The JDBC URL of the embedded H2 database that {@link #openH2} opens in {@code directory}. */
+    public static String h2Url(Path directory) {
         return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("socon-client") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
