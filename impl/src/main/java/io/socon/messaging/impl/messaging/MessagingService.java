@@ -117,6 +117,10 @@ public final class MessagingService implements Messaging {
         this.ownedDatabase = ownedDatabase;
         this.clients = ClientDatabase.on(database);
         if (b.dataDirectory != null) {
+            if (ownedDatabase == null) {
+                DirectoryMigrations.migrate(database);
+                EmbeddedMessagingDatabase.moveInto(b.dataDirectory.resolve("directory"), database);
+            }
             LegacyClientStores.importInto(b.dataDirectory.resolve("users"), clients);
         }
         this.directory = UserDirectory.on(database);
@@ -544,8 +548,9 @@ public final class MessagingService implements Messaging {
 
         /**
          * Where the embedded H2 messaging database lives ({@code <directory>/directory/socon-messaging.mv.db}) unless
-         * a {@link #database} is given. Per-user stores of earlier versions found in {@code <directory>/users} are
-         * imported into the messaging database (either one) at start.
+         * a {@link #database} is given. With both, an embedded database found here (from runs without one) is moved
+         * into the given database at start, its folder renamed {@code directory.moved}. Per-user stores of earlier
+         * versions found in {@code <directory>/users} are imported into the messaging database (either one).
          */
         public Builder dataDirectory(Path directory) {
             this.dataDirectory = Objects.requireNonNull(directory, "directory");
@@ -646,6 +651,33 @@ public final class MessagingService implements Messaging {
          * @throws IllegalStateException if the node, the key vault or the data directory is missing
          */
         public MessagingService build() {
+            HikariDataSource owned = null;
+            try {
+                check();
+                DataSource chosen = database;
+                if (chosen == null) {
+                    Path folder = dataDirectory.resolve("directory");
+                    try {
+                        Files.createDirectories(folder);
+                    } catch (IOException e) {
+                        throw new StoreException("cannot create the messaging database's folder " + folder + ": " + e,
+                                e);
+                    }
+                    owned = Database.pool(EmbeddedMessagingDatabase.url(folder), null, null, "socon-messaging", 16,
+                            "the messaging database");
+                    chosen = owned;
+                }
+                return new MessagingService(this, chosen, owned);
+            } catch (RuntimeException e) {
+                if (owned != null) {
+                    owned.close();
+                }
+                closeOwnedNode();
+                throw e;
+            }
+        }
+
+        private void check() {
             if (nodeApi == null) {
                 throw new IllegalStateException("set the node: node(URI) or nodeConnection(...)");
             }
@@ -663,33 +695,6 @@ public final class MessagingService implements Messaging {
             if (maxConcurrent < 1 || maxWaiting < 0) {
                 throw new IllegalStateException("maxConcurrentOperations needs at least 1 running and 0 waiting");
             }
-            HikariDataSource owned = null;
-            try {
-                DataSource chosen = database;
-                if (chosen == null) {
-                    owned = Database.pool(embeddedUrl(dataDirectory.resolve("directory")), null, null,
-                            "socon-messaging", 16, "the messaging database");
-                    chosen = owned;
-                }
-                return new MessagingService(this, chosen, owned);
-            } catch (RuntimeException e) {
-                if (owned != null) {
-                    owned.close();
-                }
-                closeOwnedNode();
-                throw e;
-            }
-        }
-
-        /** The embedded H2 messaging database in {@code directory}; {@code WRITE_DELAY=0}: commits reach the file. */
-        private static String embeddedUrl(Path directory) {
-            try {
-                Files.createDirectories(directory);
-            } catch (IOException e) {
-                throw new StoreException("cannot create the messaging database's folder " + directory + ": " + e, e);
-            }
-            return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("socon-messaging")
-                    + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         }
 
         private void closeOwnedNode() {

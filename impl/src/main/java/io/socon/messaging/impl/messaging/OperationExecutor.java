@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,7 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class OperationExecutor implements AutoCloseable {
 
+    /** How long {@link #close} waits for running operations. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+    private static final System.Logger LOG = System.getLogger(OperationExecutor.class.getName());
+
     private final Semaphore permits;
+    private final int maxConcurrent;
     private final int maxWaiting;
     private final AtomicInteger waiting = new AtomicInteger();
     private final ThreadFactory threads = Thread.ofVirtual().name("socon-messaging-", 0).factory();
@@ -29,6 +36,7 @@ final class OperationExecutor implements AutoCloseable {
             throw new IllegalArgumentException("maxConcurrent must be at least 1 and maxWaiting not negative");
         }
         this.permits = new Semaphore(maxConcurrent, true);
+        this.maxConcurrent = maxConcurrent;
         this.maxWaiting = maxWaiting;
     }
 
@@ -77,6 +85,11 @@ final class OperationExecutor implements AutoCloseable {
                 return;
             }
             waiting.decrementAndGet();
+            if (closed) {
+                permits.release();
+                result.completeExceptionally(new MessagingException(ErrorCode.CLOSED, "Socon Messaging is closed"));
+                return;
+            }
             try {
                 result.complete(work.call());
             } catch (Throwable e) {
@@ -87,9 +100,22 @@ final class OperationExecutor implements AutoCloseable {
         }).start();
     }
 
-    /** Refuses new work; running work finishes. */
+    /**
+     * Refuses new work, fails the work still waiting for a turn with {@code CLOSED}, and waits up to
+     * {@link #CLOSE_WAIT} for running work to finish, so that the stores it uses are closed after it.
+     */
     @Override
     public void close() {
         closed = true;
+        try {
+            if (permits.tryAcquire(maxConcurrent, CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                permits.release(maxConcurrent);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, (maxConcurrent - permits.availablePermits())
+                        + " messaging operation(s) still running after " + CLOSE_WAIT.toSeconds() + " s; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +41,9 @@ final class UserDirectory {
             Objects.requireNonNull(installationId, "installationId");
         }
     }
+
+    /** The directory's tables. */
+    static final List<String> TABLES = List.of("messaging_users", "messaging_user_groups", "messaging_group_cursors");
 
     private final DataSource dataSource;
     private final Map<String, User> users = new ConcurrentHashMap<>();

@@ -127,6 +127,53 @@ class SharedDatabaseMessagingTest {
         assertThat(count("SELECT COUNT(*) FROM client_data_key")).as("no new store on reopening").isEqualTo(2);
     }
 
+    MessagingService embedded(Path dataDirectory) {
+        MessagingService service = MessagingService.builder()
+                .node(nodeUri)
+                .keyVault(vault, "memory://")
+                .dataDirectory(dataDirectory)
+                .build();
+        services.add(service);
+        return service;
+    }
+
+    @Test
+    void aServerThatRanOnTheEmbeddedDatabaseMovesItsUsersIntoTheConfiguredOneOnce() throws Exception {
+        Path data = dir.resolve("messaging");
+        MessagingService before = embedded(data);
+        HostUser aliceUser = HostUser.of("alice");
+        Inbox alice = join(before.openInbox(aliceUser));
+        Inbox bob = join(before.openInbox(HostUser.of("bob")));
+        Dm dm = join(alice.conversations().openDm(bob.info().inboxId()));
+        join(dm.sendText("written while on H2"));
+        before.close();
+
+        MessagingService after = MessagingService.builder().node(nodeUri).keyVault(vault, "memory://")
+                .database(database).dataDirectory(data).build();
+        services.add(after);
+        assertThat(data.resolve("directory")).doesNotExist();
+        assertThat(data.resolve("directory" + EmbeddedMessagingDatabase.MOVED_SUFFIX)).isDirectory();
+        assertThat(count("SELECT COUNT(*) FROM messaging_users")).isEqualTo(2);
+        Inbox alice2 = join(after.openInbox(aliceUser));
+        assertThat(alice2.info()).as("the same inbox and installation").isEqualTo(alice.info());
+        assertThat(all(find(alice2, dm.id()))).extracting(Message::content).contains(Text.of("written while on H2"));
+        join(find(alice2, dm.id()).sendText("now on PostgreSQL"));
+        assertThat(count("SELECT COUNT(*) FROM client_data_key")).as("no new store").isEqualTo(2);
+
+        // another embedded database with users of its own is not merged into one that has users: refused, kept
+        Path other = dir.resolve("other");
+        MessagingService elsewhere = embedded(other);
+        join(elsewhere.openInbox(HostUser.of("carol")));
+        elsewhere.close();
+        assertThatThrownBy(() -> MessagingService.builder().node(nodeUri).keyVault(vault, "memory://")
+                .database(database).dataDirectory(other).build())
+                .isInstanceOf(io.socon.messaging.impl.store.StoreException.class)
+                .hasMessageContaining("both the configured messaging database and the embedded one")
+                .hasMessageContaining("nothing was moved");
+        assertThat(other.resolve("directory")).isDirectory();
+        assertThat(count("SELECT COUNT(*) FROM messaging_users")).isEqualTo(2);
+    }
+
     @Test
     void aServiceNeedsADatabaseOrADataDirectory() {
         assertThatThrownBy(() -> MessagingService.builder().node(nodeUri).keyVault(vault, "memory://").build())

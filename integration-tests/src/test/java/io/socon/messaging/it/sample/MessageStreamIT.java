@@ -3,74 +3,19 @@ package io.socon.messaging.it.sample;
 import static io.socon.messaging.it.sample.SampleUser.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
+import io.socon.messaging.it.WebSocketFrames;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** The WebSocket stream of docs/rest-api.md on the sample app's server, with the JDK's WebSocket client. */
 class MessageStreamIT {
 
-    /** Collects the frames and the close of one connection. */
-    static final class Frames implements WebSocket.Listener {
-
-        final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-        final CompletableFuture<String> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try (JsonReader reader = Json.createReader(new StringReader(partial.toString()))) {
-                    frames.add(reader.readObject());
-                }
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closed.complete(statusCode + " " + reason);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closed.complete("error " + error);
-        }
-
-        /** The next frame that matches, waiting at most {@code timeout}. */
-        JsonObject next(Predicate<JsonObject> wanted, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                long left = deadline - System.nanoTime();
-                JsonObject frame = left <= 0 ? null : frames.poll(left, TimeUnit.NANOSECONDS);
-                if (frame == null) {
-                    throw new AssertionError("no matching frame within " + timeout + "; closed: "
-                            + closed.getNow("no") + "; other frames: " + frames);
-                }
-                if (wanted.test(frame)) {
-                    return frame;
-                }
-            }
-        }
-    }
-
     /** Opens the stream and waits for the first pong, which comes once the stream is live. */
-    private static WebSocket live(SampleUser user, Frames frames) throws Exception {
+    private static WebSocket live(SampleUser user, WebSocketFrames frames) throws Exception {
         WebSocket ws = user.stream(frames, Optional.empty());
         ws.sendText("{\"event\":\"ping\"}", true).get(10, TimeUnit.SECONDS);
         frames.next(f -> "pong".equals(f.getString("event")), Duration.ofSeconds(30));
@@ -85,7 +30,7 @@ class MessageStreamIT {
         String id = alice.post("/api/v1/conversations/dm", "{\"peer\":" + quote(bob.address()) + "}").ok(200)
                 .getString("id");
         assertThat(bob.findConversation(id)).as("bob has the DM").isPresent();
-        Frames frames = new Frames();
+        WebSocketFrames frames = new WebSocketFrames();
         WebSocket ws = live(bob, frames);
         try {
             JsonObject sent = alice.post("/api/v1/conversations/" + id + "/messages",
@@ -115,7 +60,7 @@ class MessageStreamIT {
         bob.inbox();
         String id = alice.post("/api/v1/conversations/dm", "{\"peer\":" + quote(bob.address()) + "}").ok(200)
                 .getString("id");
-        Frames frames = new Frames();
+        WebSocketFrames frames = new WebSocketFrames();
         WebSocket ws = live(alice, frames);
         try {
             alice.post("/api/v1/conversations/" + id + "/messages", "{\"type\":\"text\",\"text\":\"mine\"}").ok(201);
@@ -132,7 +77,7 @@ class MessageStreamIT {
         SampleUser alice = SampleUser.signedIn("alice");
         SampleUser carol = SampleUser.signedIn("carol");
         carol.inbox();
-        Frames frames = new Frames();
+        WebSocketFrames frames = new WebSocketFrames();
         WebSocket ws = live(carol, frames);
         try {
             String id = alice.post("/api/v1/conversations/group", "{\"name\":\"Book club\",\"members\":["
@@ -149,7 +94,7 @@ class MessageStreamIT {
 
     @Test
     void withoutSignInTheStreamSaysSoAndCloses() throws Exception {
-        Frames frames = new Frames();
+        WebSocketFrames frames = new WebSocketFrames();
         SampleUser.anonymous("nobody").stream(frames, Optional.empty());
 
         JsonObject error = frames.next(f -> true, Duration.ofSeconds(10));
@@ -161,10 +106,10 @@ class MessageStreamIT {
     @Test
     void anotherSitesPageMayNotOpenTheStream() throws Exception {
         SampleUser alice = SampleUser.signedIn("alice");
-        Frames frames = new Frames();
+        WebSocketFrames frames = new WebSocketFrames();
         alice.stream(frames, Optional.of("https://evil.example"));
 
         assertThat(frames.closed.get(10, TimeUnit.SECONDS)).startsWith("1008");
-        assertThat(frames.frames).isEmpty();
+        assertThat(frames.received()).isEmpty();
     }
 }

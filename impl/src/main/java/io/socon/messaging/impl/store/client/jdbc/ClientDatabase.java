@@ -3,15 +3,14 @@ package io.socon.messaging.impl.store.client.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import io.socon.messaging.impl.store.StoreException;
 import io.socon.messaging.impl.store.jdbc.Database;
+import io.socon.messaging.impl.store.jdbc.TableCopy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.sql.DataSource;
 
 /**
@@ -88,7 +87,7 @@ public final class ClientDatabase implements AutoCloseable {
     }
 
     /** The client tables, each with a {@code store_id} column. */
-    private static final List<String> TABLES = List.of("client_data_key", "client_identity", "client_key_packages",
+    public static final List<String> TABLES = List.of("client_data_key", "client_identity", "client_key_packages",
             "client_groups", "client_messages", "client_cursors", "client_identity_updates", "client_pending_commits",
             "client_outbox");
 
@@ -116,7 +115,8 @@ public final class ClientDatabase implements AutoCloseable {
                         return false;
                     }
                     for (String table : TABLES) {
-                        copy(from, to, table, storeId);
+                        TableCopy.copy(from, to, table, "store_id", JdbcClientStore.DEFAULT_STORE,
+                                Map.of("store_id", storeId));
                     }
                     to.commit();
                     return true;
@@ -129,48 +129,6 @@ public final class ClientDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot copy " + what + " in as store " + storeId + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void copy(Connection from, Connection to, String table, String storeId) throws SQLException {
-        try (PreparedStatement select = from.prepareStatement("SELECT * FROM " + table + " WHERE store_id = ?")) {
-            select.setString(1, JdbcClientStore.DEFAULT_STORE);
-            try (ResultSet rows = select.executeQuery()) {
-                ResultSetMetaData meta = rows.getMetaData();
-                int columns = meta.getColumnCount();
-                StringJoiner names = new StringJoiner(", ");
-                StringJoiner marks = new StringJoiner(", ");
-                int storeColumn = -1;
-                for (int i = 1; i <= columns; i++) {
-                    String name = meta.getColumnName(i).toLowerCase(Locale.ROOT);
-                    names.add(name);
-                    marks.add("?");
-                    if (name.equals("store_id")) {
-                        storeColumn = i;
-                    }
-                }
-                try (PreparedStatement insert = to.prepareStatement(
-                        "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")")) {
-                    int batched = 0;
-                    while (rows.next()) {
-                        for (int i = 1; i <= columns; i++) {
-                            Object value = i == storeColumn ? storeId : rows.getObject(i);
-                            if (value == null) {
-                                insert.setNull(i, meta.getColumnType(i));
-                            } else {
-                                insert.setObject(i, value);
-                            }
-                        }
-                        insert.addBatch();
-                        if (++batched % 500 == 0) {
-                            insert.executeBatch();
-                        }
-                    }
-                    if (batched % 500 != 0) {
-                        insert.executeBatch();
-                    }
-                }
-            }
         }
     }
 
