@@ -1,10 +1,12 @@
 package io.socon.messaging.impl.jakarta;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.socon.messaging.impl.node.NodeServer;
 import io.socon.messaging.impl.node.XmtpNodeValidation;
 import io.socon.messaging.impl.store.NodeStore;
 import io.socon.messaging.impl.store.jdbc.Database;
 import io.socon.messaging.impl.store.jdbc.JdbcNodeStore;
+import io.socon.messaging.impl.store.jdbc.NodeDatabaseMove;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -14,6 +16,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -62,10 +65,19 @@ public class EmbeddedNode {
         try {
             DatabaseSettings database = settings.database();
             if (database.jndiName().isPresent()) {
-                store = JdbcNodeStore.on(database.lookup());
+                DataSource dataSource = database.lookup();
+                NodeDatabaseMove.moveInto(settings.dataDir(), dataSource);
+                store = JdbcNodeStore.on(dataSource);
             } else if (database.jdbcUrl().isPresent()) {
-                store = JdbcNodeStore.open(database.jdbcUrl().get(), database.user().orElse(null),
-                        database.password().orElse(null));
+                String url = database.jdbcUrl().get();
+                String user = database.user().orElse(null);
+                String password = database.password().orElse(null);
+                if (NodeDatabaseMove.found(settings.dataDir())) {
+                    try (HikariDataSource target = Database.open(url, user, password)) {
+                        NodeDatabaseMove.moveInto(settings.dataDir(), target);
+                    }
+                }
+                store = JdbcNodeStore.open(url, user, password);
             } else {
                 Files.createDirectories(settings.dataDir());
                 store = JdbcNodeStore.open(Database.h2Url(settings.dataDir()), null, null);
