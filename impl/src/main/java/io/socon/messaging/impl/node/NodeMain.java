@@ -4,6 +4,7 @@ import io.socon.messaging.impl.store.NodeStore;
 import io.socon.messaging.impl.store.StoreException;
 import io.socon.messaging.impl.store.jdbc.Database;
 import io.socon.messaging.impl.store.jdbc.JdbcNodeStore;
+import io.socon.messaging.impl.store.jdbc.NodeDatabaseMove;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -105,6 +106,18 @@ public final class NodeMain implements Callable<Integer> {
             }
             url = Database.h2Url(data);
             where = "H2 database in " + data.toAbsolutePath();
+        }
+        if (jdbcUrl != null && NodeDatabaseMove.found(data)) {
+            // an earlier run kept its data in the embedded database: move it, or the node would start empty
+            try (var target = Database.open(url, jdbcUser, System.getenv(PASSWORD_ENV))) {
+                if (NodeDatabaseMove.moveInto(data, target)) {
+                    err.println("socon-node: moved the embedded database in " + data.toAbsolutePath() + " into the "
+                            + where + " (the old file is kept as socon-node.mv.db" + NodeDatabaseMove.MOVED_SUFFIX + ")");
+                }
+            } catch (StoreException e) {
+                err.println("socon-node: " + e.getMessage());
+                return 1;
+            }
         }
         NodeStore store;
         try {

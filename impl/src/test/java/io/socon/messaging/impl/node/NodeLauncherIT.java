@@ -134,6 +134,28 @@ class NodeLauncherIT {
         }
     }
 
+    @Test
+    void givenADatabaseTheNodeMovesItsEmbeddedDataIntoIt() throws Exception {
+        Path data = dir.resolve("was-embedded");
+        Running embedded = start(data);
+        send(embedded.port(), 5);
+        embedded.process().toHandle().destroy();
+        assertThat(embedded.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        String url = "jdbc:h2:file:" + dir.resolve("configured").resolve("node").toAbsolutePath();
+        Running configured = start(data, "--jdbc-url", url);
+        try {
+            assertThat(query(configured.port())).as("the messages moved with the node").isEqualTo(5);
+            send(configured.port(), 6); // m0..m4 again (stored once) and a new m5, under a new id
+            assertThat(query(configured.port())).isEqualTo(6);
+        } finally {
+            configured.process().toHandle().destroy();
+            configured.process().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(data.resolve("socon-node.mv.db")).doesNotExist();
+        assertThat(data.resolve("socon-node.mv.db.moved")).exists();
+    }
+
     static final byte[] GROUP = "launcher-group-1".getBytes(StandardCharsets.UTF_8);
 
     static void send(int port, int count) throws InterruptedException {
