@@ -34,18 +34,31 @@ import javax.crypto.spec.PBEParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A key vault in a PKCS#12 file: the default for a single server. Each private key is a secret-key entry
- * sealed with PBES2 (PBKDF2-HMAC-SHA256, AES-256) at {@value #DEFAULT_ITERATIONS} iterations under the
- * vault's password; the file is rewritten atomically on every change. Keys are used in memory (the
- * operations are those of the SPI's in-memory vault) and never leave the vault; only public keys do.
+ * A key vault in a PKCS#12 file: the default for a single server. Each private key is a secret-key entry sealed
+ * with PBES2 (PBKDF2-HMAC-SHA256, AES-256) under the vault's <em>entry password</em>: 256 random bits, kept in the
+ * file as an entry of its own ({@value #ENTRY_PASSWORD_ALIAS}) sealed under the vault's password at
+ * {@value #DEFAULT_ITERATIONS} iterations. So opening a vault costs one slow key derivation however many keys it
+ * holds (a random 256-bit secret needs no stretching: its entries use {@value #ENTRY_ITERATIONS}), and the file is
+ * still plain PKCS#12 (keytool opens the entry password with the vault's password). Vaults written by earlier
+ * versions (every entry under the vault's password) are converted when opened. The file is rewritten atomically on
+ * every change. Keys are used in memory (the operations are those of the SPI's in-memory vault) and never leave the
+ * vault; only public keys do.
  *
  * <p>The password comes from configuration ({@code socon.vault.file.password}) and is never logged. Lose
  * it and the keys are gone: back up the file and the password separately.
  */
 public final class FileKeyVault implements KeyVault {
 
-    /** PBKDF2 iterations per entry (OWASP's 2023 figure for PBKDF2-HMAC-SHA256). */
+    /** PBKDF2 iterations that protect the entry password (OWASP's 2023 figure for PBKDF2-HMAC-SHA256). */
     public static final int DEFAULT_ITERATIONS = 600_000;
+
+    /** The alias of the entry password's entry; never a key's alias (those are hex). */
+    static final String ENTRY_PASSWORD_ALIAS = "socon-entry-password";
+
+    /** PBKDF2 iterations of the key entries, sealed under the random entry password. */
+    static final int ENTRY_ITERATIONS = 1_000;
+
+    private static final String PBE = "PBEWithHmacSHA256AndAES_256";
 
     private static final String SEPARATOR = "|";
 
@@ -57,6 +70,7 @@ public final class FileKeyVault implements KeyVault {
     private final KeyStore store;
     private final Map<KeyUri, Instant> createdAt = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private char[] entryPassword;
 
     private FileKeyVault(Path file, char[] password, int iterations, String prefix, Clock clock) {
         this.file = file;
@@ -106,8 +120,17 @@ public final class FileKeyVault implements KeyVault {
             } else {
                 store.load(null, password);
             }
-            for (String alias : Collections.list(store.aliases())) {
-                restore(alias);
+            // A file either has an entry password and every key under it, or (written by an earlier version) none and
+            // every key under the vault's password; it is converted as a whole, then written once.
+            boolean earlierVersion = !store.containsAlias(ENTRY_PASSWORD_ALIAS);
+            entryPassword = earlierVersion ? newEntryPassword() : readEntryPassword();
+            List<String> aliases = Collections.list(store.aliases()).stream()
+                    .filter(alias -> !alias.equals(ENTRY_PASSWORD_ALIAS)).toList();
+            for (String alias : aliases) {
+                restore(alias, earlierVersion);
+            }
+            if (earlierVersion && !aliases.isEmpty()) {
+                save();
             }
         } catch (IOException | GeneralSecurityException e) {
             throw new KeyVaultException(KeyVaultException.Reason.UNAVAILABLE, "cannot open the key vault file " + file
@@ -115,28 +138,64 @@ public final class FileKeyVault implements KeyVault {
         }
     }
 
-    private void restore(String alias) throws GeneralSecurityException {
+    /**
+     * Loads one key entry into memory; an entry of an earlier version (sealed under the vault's password) is sealed
+     * again under the entry password.
+     */
+    private void restore(String alias, boolean earlierVersion) throws GeneralSecurityException {
         String[] parts = new String(HexFormat.of().parseHex(alias), StandardCharsets.UTF_8).split("\\|", 2);
         KeyKind kind = KeyKind.valueOf(parts[0]);
         KeyUri uri = KeyUri.of(parts[1]);
-        KeyStore.SecretKeyEntry entry = (KeyStore.SecretKeyEntry) store.getEntry(alias, protection());
+        java.util.Date created = store.getCreationDate(alias);
+        KeyStore.SecretKeyEntry entry = (KeyStore.SecretKeyEntry) store.getEntry(alias,
+                new KeyStore.PasswordProtection(earlierVersion ? password : entryPassword));
+        if (earlierVersion) {
+            store.setEntry(alias, entry, entryProtection());
+        }
         byte[] material = entry.getSecretKey().getEncoded();
         try {
             keys.importPrivateKey(uri, kind, material);
         } finally {
             Arrays.fill(material, (byte) 0);
         }
-        createdAt.put(uri, store.getCreationDate(alias).toInstant());
+        createdAt.put(uri, created.toInstant());
     }
 
-    private KeyStore.PasswordProtection protection() {
+    private char[] readEntryPassword() throws GeneralSecurityException {
+        KeyStore.SecretKeyEntry entry = (KeyStore.SecretKeyEntry) store.getEntry(ENTRY_PASSWORD_ALIAS,
+                new KeyStore.PasswordProtection(password));
+        byte[] secret = entry.getSecretKey().getEncoded();
+        try {
+            return HexFormat.of().formatHex(secret).toCharArray();
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    /** A new random entry password, put in the store (written with the first key). */
+    private char[] newEntryPassword() throws GeneralSecurityException {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        try {
+            store.setEntry(ENTRY_PASSWORD_ALIAS, new KeyStore.SecretKeyEntry(new SecretKeySpec(secret, "AES")),
+                    new KeyStore.PasswordProtection(password, PBE, new PBEParameterSpec(salt(), iterations)));
+            return HexFormat.of().formatHex(secret).toCharArray();
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    private KeyStore.PasswordProtection entryProtection() {
+        return new KeyStore.PasswordProtection(entryPassword, PBE, new PBEParameterSpec(salt(), ENTRY_ITERATIONS));
+    }
+
+    private byte[] salt() {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
-        return new KeyStore.PasswordProtection(password, "PBEWithHmacSHA256AndAES_256",
-                new PBEParameterSpec(salt, iterations));
+        return salt;
     }
 
-    private static String alias(KeyUri uri, KeyKind kind) {
+    static String alias(KeyUri uri, KeyKind kind) {
         return HexFormat.of().formatHex((kind.name() + SEPARATOR + uri.value()).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -177,7 +236,7 @@ public final class FileKeyVault implements KeyVault {
         KeyInfo info = keys.importPrivateKey(uri, kind, privateKey);
         Instant now = info.createdAt();
         try {
-            store.setEntry(alias(uri, kind), new KeyStore.SecretKeyEntry(secretKey(kind, privateKey)), protection());
+            store.setEntry(alias(uri, kind), new KeyStore.SecretKeyEntry(secretKey(kind, privateKey)), entryProtection());
             save();
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
             keys.delete(uri);
@@ -269,6 +328,9 @@ public final class FileKeyVault implements KeyVault {
     public synchronized void close() {
         keys.close();
         Arrays.fill(password, '\0');
+        if (entryPassword != null) {
+            Arrays.fill(entryPassword, '\0');
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.socon.messaging.impl.keyvault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.socon.messaging.spi.keyvault.InMemoryKeyVault;
 import io.socon.messaging.spi.keyvault.KeyInfo;
 import io.socon.messaging.spi.keyvault.KeyKind;
 import io.socon.messaging.spi.keyvault.KeyUri;
@@ -75,5 +76,70 @@ class FileKeyVaultTest extends KeyVaultConformanceKit {
     void anEmptyPasswordIsRefusedWithTheSettingToFix() {
         assertThatThrownBy(() -> FileKeyVault.open(dir.resolve("x.p12"), new char[0], "file://"))
                 .hasMessageContaining("socon.vault.file.password");
+    }
+
+    static java.security.KeyStore rawStore(Path file) throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(file)) {
+            store.load(in, PASSWORD);
+        }
+        return store;
+    }
+
+    @Test
+    void keysAreSealedUnderARandomEntryPasswordThatAloneIsSealedUnderTheVaultPassword() throws Exception {
+        KeyInfo key = vault.generate(keyUri("wallet"), KeyKind.ED25519);
+        byte[] message = "sign me".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = vault.sign(key.uri(), SignRequest.ed25519(message));
+        vault.close();
+
+        java.security.KeyStore raw = rawStore(dir.resolve("vault.p12"));
+        assertThat(java.util.Collections.list(raw.aliases()))
+                .containsExactlyInAnyOrder(FileKeyVault.ENTRY_PASSWORD_ALIAS, FileKeyVault.alias(key.uri(), KeyKind.ED25519));
+        byte[] secret = ((java.security.KeyStore.SecretKeyEntry) raw.getEntry(FileKeyVault.ENTRY_PASSWORD_ALIAS,
+                new java.security.KeyStore.PasswordProtection(PASSWORD))).getSecretKey().getEncoded();
+        assertThat(secret).hasSize(32);
+        char[] entryPassword = java.util.HexFormat.of().formatHex(secret).toCharArray();
+        byte[] material = ((java.security.KeyStore.SecretKeyEntry) raw.getEntry(
+                FileKeyVault.alias(key.uri(), KeyKind.ED25519), new java.security.KeyStore.PasswordProtection(entryPassword)))
+                .getSecretKey().getEncoded();
+        try (InMemoryKeyVault check = new InMemoryKeyVault()) {
+            KeyUri same = KeyUri.of("memory://check");
+            assertThat(check.importPrivateKey(same, KeyKind.ED25519, material).publicKey()).isEqualTo(key.publicKey());
+            assertThat(check.sign(same, SignRequest.ed25519(message))).isEqualTo(signature);
+        }
+        vault = createVault();
+    }
+
+    @Test
+    void aVaultOfAnEarlierVersionWithEveryKeyUnderTheVaultPasswordIsConvertedWhenOpened() throws Exception {
+        vault.close();
+        Path file = dir.resolve("earlier.p12");
+        byte[] material = new byte[32];
+        new java.security.SecureRandom().nextBytes(material);
+        KeyUri uri = keyUri("old-key");
+        java.security.KeyStore old = java.security.KeyStore.getInstance("PKCS12");
+        old.load(null, PASSWORD);
+        old.setEntry(FileKeyVault.alias(uri, KeyKind.ED25519),
+                new java.security.KeyStore.SecretKeyEntry(new javax.crypto.spec.SecretKeySpec(material, "Ed25519")),
+                new java.security.KeyStore.PasswordProtection(PASSWORD, "PBEWithHmacSHA256AndAES_256",
+                        new javax.crypto.spec.PBEParameterSpec(new byte[16], 1000)));
+        try (var out = Files.newOutputStream(file)) {
+            old.store(out, PASSWORD);
+        }
+        byte[] expected;
+        try (InMemoryKeyVault check = new InMemoryKeyVault()) {
+            expected = check.importPrivateKey(KeyUri.of("memory://check"), KeyKind.ED25519, material).publicKey();
+        }
+
+        try (FileKeyVault converted = FileKeyVault.open(file, PASSWORD, "file://", 1000, Clock.systemUTC())) {
+            assertThat(converted.find(uri)).get().extracting(KeyInfo::publicKey).isEqualTo(expected);
+        }
+        assertThat(rawStore(file).containsAlias(FileKeyVault.ENTRY_PASSWORD_ALIAS)).as("written in the new form").isTrue();
+        try (FileKeyVault reopened = FileKeyVault.open(file, PASSWORD, "file://", 1000, Clock.systemUTC())) {
+            assertThat(reopened.find(uri)).get().extracting(KeyInfo::publicKey).isEqualTo(expected);
+            reopened.sign(uri, SignRequest.ed25519(new byte[] {1}));
+        }
+        vault = createVault();
     }
 }

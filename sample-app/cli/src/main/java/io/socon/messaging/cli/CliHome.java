@@ -68,9 +68,9 @@ final class CliHome {
     }
 
     /**
-     * PBKDF2 iterations for the vault's entries under the generated passphrase. Stretching protects guessable
-     * passphrases; the generated one is 192 random bits, which no iteration count makes harder to guess, so the
-     * CLI does not pay {@link FileKeyVault#DEFAULT_ITERATIONS} (600,000, about a second of CPU for the two keys)
+     * PBKDF2 iterations that seal the vault's entry password under the generated passphrase. Stretching protects
+     * guessable passphrases; the generated one is 192 random bits, which no iteration count makes harder to guess,
+     * so the CLI does not pay {@link FileKeyVault#DEFAULT_ITERATIONS} (600,000, a few hundred milliseconds of CPU)
      * on every command. A passphrase from {@value #PASSPHRASE_VARIABLE} gets the default.
      */
     static final int GENERATED_PASSPHRASE_ITERATIONS = 10_000;

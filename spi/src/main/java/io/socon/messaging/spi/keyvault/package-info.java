@@ -25,10 +25,11 @@
  *       stored as {@code AES}-labelled entries), with the {@link io.socon.messaging.spi.keyvault.KeyKind} and
  *       creation time as PKCS#12 attributes and the key URI's path as alias. The JDK seals each entry with
  *       PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) and MACs the file with HMAC-SHA256, at 10,000 iterations by
- *       default: the vault raises the entries' count to at least 600,000 per entry
- *       ({@code KeyStore.PasswordProtection} with a {@code PBEParameterSpec}); the MAC's count is only settable
- *       JVM-wide ({@code keystore.pkcs12.macIterationCount}), which the vault documents rather than sets. The
- *       file is written atomically
+ *       default. The vault seals the keys under a random 256-bit entry password, itself an entry sealed under
+ *       the vault's password at 600,000 iterations ({@code KeyStore.PasswordProtection} with a
+ *       {@code PBEParameterSpec}), so opening costs one slow derivation however many keys there are; the MAC's
+ *       count is only settable JVM-wide ({@code keystore.pkcs12.macIterationCount}), which the vault documents
+ *       rather than sets. The file is written atomically
  *       (temporary file, then rename) and its password comes from MicroProfile Config
  *       ({@code socon.vault.file.password}, never logged). If PKCS#12 ever proves unsuitable, the fallback is
  *       our own file of AES-256-GCM-sealed entries under a PBKDF2-HMAC-SHA256 key (the JDK has no scrypt).
