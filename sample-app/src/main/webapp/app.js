@@ -31,6 +31,7 @@ const state = {
   loadSeq: 0,
   readTimer: null,
   labels: loadLabels(),
+  addresses: new Map(), // inbox id -> the wallet address its members list shows first
 };
 
 // ---- REST ----------------------------------------------------------------------------------------------
@@ -185,8 +186,15 @@ function shortId(id) {
 
 function personName(inboxId) {
   if (state.me && inboxId === state.me.inboxId) return 'You';
-  const label = state.labels[inboxId];
+  const label = state.labels[inboxId] || state.addresses.get(inboxId);
   return label ? shortId(label) : shortId(inboxId);
+}
+
+/** People are known by their wallet address: learn it from a conversation's members. */
+function learnAddresses(c) {
+  for (const m of c.members || []) {
+    if (m.addresses && m.addresses.length > 0) state.addresses.set(m.inboxId, m.addresses[0]);
+  }
 }
 
 function conversationName(c) {
@@ -398,6 +406,7 @@ async function loadConversations() {
       all.push(...(page.conversations || []));
       after = page.next;
     } while (after && all.length < 500);
+    all.forEach(learnAddresses);
     state.conversations = new Map(all.map((c) => [c.id, c]));
     renderConversations();
   } catch (error) {
@@ -487,6 +496,7 @@ function conversationItem(c) {
 }
 
 function upsertConversation(c) {
+  learnAddresses(c);
   const known = state.conversations.get(c.id);
   if (known && known.lastMessage && (!c.lastMessage || toNs(known.lastMessage.sentAtNs) > toNs(c.lastMessage.sentAtNs))) {
     c = { ...c, lastMessage: known.lastMessage };

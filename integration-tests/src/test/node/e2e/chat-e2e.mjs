@@ -258,6 +258,10 @@ async function run(browser) {
     await message(alice.page, 'board games').waitFor();
     const sender = await message(alice.page, 'board games').getByTestId('message-sender').getAttribute('title');
     expectTrue(sender === carol.inboxId, `sender of carol's message: ${sender}`);
+    // carol was added by inbox id, yet the page names her by her address, learned from the members list
+    const shown = await message(alice.page, 'board games').getByTestId('message-sender').textContent();
+    expectTrue(shown.includes(carol.address.slice(0, 6)) && shown.includes(carol.address.slice(-4)),
+      `carol is shown by her address: "${shown}"`);
     await conversationItem(bob.page, group).getByTestId('conversation-preview').filter({ hasText: 'board games' }).waitFor();
     await conversationItem(bob.page, group).getByRole('button').click();
     await message(bob.page, 'board games').waitFor();

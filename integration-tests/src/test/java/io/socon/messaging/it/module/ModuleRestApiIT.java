@@ -80,6 +80,10 @@ class ModuleRestApiIT {
         assertThat(dm.getJsonArray("members").getValuesAs(JsonObject.class))
                 .extracting(m -> m.getString("inboxId"))
                 .containsExactlyInAnyOrder(aliceInbox.getString("inboxId"), bobInbox.getString("inboxId"));
+        assertThat(dm.getJsonArray("members").getValuesAs(JsonObject.class))
+                .filteredOn(m -> m.getString("inboxId").equals(bobInbox.getString("inboxId"))).singleElement()
+                .satisfies(m -> assertThat(m.getJsonArray("addresses").getString(0))
+                        .as("people are shown by address").isEqualTo(bobInbox.getString("address")));
         // the DM is the same whichever test ran first: start from "all read"
         assertThat(bob.post("/api/v1/conversations/sync", "").status()).isEqualTo(204);
         if (bob.get("/api/v1/conversations/" + id).status() == 200) {

@@ -207,6 +207,10 @@ class RestApiIT {
         assertThat(group.getJsonArray("members").getValuesAs(JsonObject.class))
                 .extracting(m -> m.getString("inboxId") + ":" + m.getString("role"))
                 .containsExactlyInAnyOrder(alice.inboxId() + ":SUPER_ADMIN", bob.inboxId() + ":MEMBER");
+        assertThat(group.getJsonArray("members").getValuesAs(JsonObject.class))
+                .extracting(m -> m.getString("inboxId") + ":" + m.getJsonArray("addresses").getString(0))
+                .as("each member with the address people know them by")
+                .containsExactlyInAnyOrder(alice.inboxId() + ":" + alice.address(), bob.inboxId() + ":" + bob.address());
 
         JsonObject withCarol = alice.post("/api/v1/conversations/" + id + "/members",
                 "{\"members\":[" + quote(carol.inboxId()) + "]}").ok(200);

@@ -46,7 +46,8 @@ final class JsonMapping {
     }
 
     static MemberJson member(Member member) {
-        return new MemberJson(member.inboxId().value(), member.role().name());
+        return new MemberJson(member.inboxId().value(), member.role().name(),
+                member.addresses().stream().map(a -> a.value()).toList());
     }
 
     /**
