@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.Config;
 /**
  * The messaging settings, read from MicroProfile Config (so also from environment variables such as
  * {@code SOCON_VAULT_FILE_PASSWORD}). The node's own keys ({@code socon.node.*}) are in
- * {@link EmbeddedNodeConfig}. Every key, its default and meaning are listed in {@code docs/use-in-your-app.md}.
+ * {@link EmbeddedNodeConfig}. Every key, its default and meaning are listed in the README ("Configuration").
  * Durations are ISO-8601 ({@code PT5M}) or a number of seconds. Secrets are never in {@link #toString()}.
  *
  * @param dataDir           where the embedded H2 messaging database lives (unless {@code database} names another)
