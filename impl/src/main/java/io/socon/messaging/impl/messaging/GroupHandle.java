@@ -23,7 +23,7 @@ import java.util.concurrent.CompletionStage;
 /** A group of an {@link InboxHandle}. */
 final class GroupHandle extends ConversationHandle implements Group {
 
-    private final GroupMetadata metadata;
+    private volatile GroupMetadata metadata;
 
     GroupHandle(InboxHandle inbox, ClientConversation snapshot, ConsentState consent) {
         super(inbox, snapshot, consent);
@@ -35,6 +35,7 @@ final class GroupHandle extends ConversationHandle implements Group {
         return ConversationKind.GROUP;
     }
 
+    /** {@inheritDoc} Also after this handle's own {@link #updateMetadata}, once it completed. */
     @Override
     public GroupMetadata metadata() {
         return metadata;
@@ -51,6 +52,7 @@ final class GroupHandle extends ConversationHandle implements Group {
         attributes.put(XmtpGroupRules.IMAGE_URL, newMetadata.imageUrl().map(Object::toString).orElse(""));
         return inbox.call(client -> {
             client.updateMetadata(id().value(), attributes);
+            client.conversation(id().value()).map(Mapping::metadata).ifPresent(updated -> metadata = updated);
             return null;
         });
     }

@@ -317,6 +317,8 @@ class MessagingServiceTest {
                 org.assertj.core.groups.Tuple.tuple(carol.info().inboxId(), Role.MEMBER));
         join(group.sendText("welcome"));
         join(group.updateMetadata(group.metadata().withName("bigger team").withImageUrl(Optional.empty())));
+        assertThat(group.metadata()).as("the handle shows its own change")
+                .isEqualTo(new GroupMetadata("bigger team", "the team", Optional.empty()));
         join(group.setRole(bob.info().inboxId(), Role.ADMIN));
 
         join(bob.conversations().sync());
