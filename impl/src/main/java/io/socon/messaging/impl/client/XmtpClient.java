@@ -599,12 +599,13 @@ public final class XmtpClient implements AutoCloseable {
                 .toList();
     }
 
-    /** The groups of a conversation (see {@link #stitchedIds}); the id alone when it is unknown. */
+    /** The groups of a conversation (see {@link #stitchedIds}); empty for an unknown id. */
     private List<StoredGroup> stitched(String conversationId) {
         byte[] id = groupId(conversationId).toByteArray();
         return ctx.store().read(tx -> DmStitching.stitched(tx, id));
     }
 
+    /** The group ids of a conversation, for the store's queries; the id alone when it is unknown. */
     private List<byte[]> stitchedGroupIds(ClientTransaction tx, byte[] id) {
         List<StoredGroup> groups = DmStitching.stitched(tx, id);
         return groups.isEmpty() ? List.of(id) : groups.stream().map(StoredGroup::groupId).toList();
