@@ -16,6 +16,7 @@ const state = {
   me: null,             // {inboxId, address, installationId}
   userName: '',
   conversations: new Map(),
+  aliases: new Map(),   // id of a DM stitched into another -> the id the list shows for it (one DM per peer)
   openId: null,
   messages: new Map(),  // the open conversation's messages by id (local ones too)
   nodes: new Map(),     // rendered list items by key, with the content they show
@@ -497,6 +498,16 @@ function conversationItem(c) {
 
 function upsertConversation(c) {
   learnAddresses(c);
+  if (c.kind === 'DM' && c.peer) {
+    // One DM per peer: when the server shows another of the peer's DMs now, keep it under the id listed here.
+    for (const [id, other] of state.conversations) {
+      if (id !== c.id && other.kind === 'DM' && other.peer === c.peer) {
+        state.aliases.set(c.id, id);
+        c = { ...c, id };
+        break;
+      }
+    }
+  }
   const known = state.conversations.get(c.id);
   if (known && known.lastMessage && (!c.lastMessage || toNs(known.lastMessage.sentAtNs) > toNs(c.lastMessage.sentAtNs))) {
     c = { ...c, lastMessage: known.lastMessage };
@@ -505,6 +516,7 @@ function upsertConversation(c) {
   state.conversations.set(c.id, c);
   renderConversations();
   if (c.id === state.openId) renderHeader();
+  return c;
 }
 
 // ---- One conversation ----------------------------------------------------------------------------------
@@ -855,6 +867,8 @@ async function deliver(local) {
   const id = local.conversationId;
   try {
     const sent = await api('POST', `/conversations/${id}/messages`, local.body);
+    // sent through another DM with the same peer (the one the server shows now): list it under this one
+    if (sent && sent.conversationId && sent.conversationId !== id) state.aliases.set(sent.conversationId, id);
     if (state.openId === id) {
       state.messages.delete(local.id);
       // The stream may already have brought it, published.
@@ -906,8 +920,13 @@ function cancelReply() {
   $('reply-preview').hidden = true;
 }
 
+/** The id this page lists a conversation by (a DM stitched into another is shown as that one). */
+function shownId(id) {
+  return state.aliases.get(id) || id;
+}
+
 function noteLastMessage(m) {
-  const c = state.conversations.get(m.conversationId);
+  const c = state.conversations.get(shownId(m.conversationId));
   if (!c || m.type === 'readReceipt') return false;
   if (c.lastMessage && c.lastMessage.id === m.id) return false;
   if (c.lastMessage && toNs(c.lastMessage.sentAtNs) > toNs(m.sentAtNs)) return true;
@@ -992,8 +1011,7 @@ async function startDm(event) {
     const dm = await api('POST', '/conversations/dm', { peer });
     rememberLabel(dm.peer, peer);
     $('dm-dialog').close();
-    upsertConversation(dm);
-    openConversation(dm.id);
+    openConversation(upsertConversation(dm).id);
   } catch (e) {
     showInlineError(error, e);
     $('dm-peer').focus();
@@ -1166,17 +1184,20 @@ function handleFrame(frame) {
 }
 
 async function onMessage(m) {
-  let c = state.conversations.get(m.conversationId);
+  let c = state.conversations.get(shownId(m.conversationId));
   if (!c) {
-    // A conversation this page has not seen yet: its JSON already counts this message.
+    // A conversation this page has not seen yet: its JSON already counts this message. For a message sent in
+    // another DM with the same peer, the server answers with the DM it shows for all of them.
     try {
-      c = await api('GET', `/conversations/${m.conversationId}`);
-      upsertConversation(c);
+      c = upsertConversation(await api('GET', `/conversations/${m.conversationId}`));
     } catch {
       return;
     }
-    if (m.conversationId !== state.openId) return;
+    if (c.id !== m.conversationId) state.aliases.set(m.conversationId, c.id);
+    else state.aliases.delete(m.conversationId);
+    if (c.id !== state.openId) return;
   }
+  if (c.id !== m.conversationId) m = { ...m, conversationId: c.id };
   const isNew = noteLastMessage(m);
   if (m.conversationId === state.openId) {
     const known = state.messages.get(m.id);

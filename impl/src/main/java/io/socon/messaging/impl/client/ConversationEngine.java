@@ -705,6 +705,11 @@ final class ConversationEngine {
         StoredGroup joined = row;
         ctx.store().transaction(tx -> {
             tx.putGroup(joined);
+            if (joined.kind() == StoredGroup.Kind.DM) {
+                // another DM with a peer we already have one with: it is stitched to them, with their consent
+                DmStitching.inheritedConsent(tx, joined, ctx.installation().inboxId())
+                        .ifPresent(consent -> tx.setConsent(joined.groupId(), consent));
+            }
             tx.setCursor(WELCOME_CURSOR, Math.max(tx.cursor(WELCOME_CURSOR), welcomeId));
             return null;
         });

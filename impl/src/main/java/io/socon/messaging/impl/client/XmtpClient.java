@@ -24,6 +24,7 @@ import io.socon.messaging.impl.mls.group.GroupKeys;
 import io.socon.messaging.impl.mls.group.KeyPackageBundle;
 import io.socon.messaging.impl.mls.group.PskStore;
 import io.socon.messaging.impl.store.client.ClientStore;
+import io.socon.messaging.impl.store.client.ClientTransaction;
 import io.socon.messaging.impl.store.client.StoredGroup;
 import io.socon.messaging.impl.store.client.StoredIdentity;
 import io.socon.messaging.impl.store.client.StoredMessage;
@@ -473,9 +474,13 @@ public final class XmtpClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- conversations
 
-    /** The DM with this member (address or inbox id): the existing one, or a new one. */
+    /**
+     * The DM with this member (address or inbox id): the existing one, or a new one. With several DMs with the
+     * member, the one {@link #conversations()} shows (see {@link DmStitching}).
+     */
     public ClientConversation findOrCreateDm(String addressOrInboxId) {
-        return view(engine.findOrCreateDm(resolveInbox(addressOrInboxId)));
+        StoredGroup dm = engine.findOrCreateDm(resolveInbox(addressOrInboxId));
+        return view(ctx.store().read(tx -> DmStitching.stitched(tx, dm.groupId())).stream().findFirst().orElse(dm));
     }
 
     /** A new group with these members (addresses or inbox ids), us as super admin. */
@@ -558,21 +563,61 @@ public final class XmtpClient implements AutoCloseable {
         return conversation(conversationId).orElseThrow();
     }
 
-    /** Every conversation, most recently active first. */
+    /**
+     * Every conversation, most recently active first, with one DM per peer as libxmtp lists them: of several DMs
+     * with the same peer only the most recently active (see {@link DmStitching}).
+     */
     public List<ClientConversation> conversations() {
-        return ctx.store().read(tx -> tx.groups()).stream().map(this::view).toList();
+        return conversations(false);
     }
 
-    /** One conversation by its id (hex group id). */
+    /**
+     * Every conversation, most recently active first; with {@code includeDuplicateDms} (libxmtp's option of that
+     * name) also the DMs stitched into another.
+     */
+    public List<ClientConversation> conversations(boolean includeDuplicateDms) {
+        List<StoredGroup> groups = ctx.store().read(tx -> tx.groups());
+        return (includeDuplicateDms ? groups : DmStitching.deduplicated(groups)).stream().map(this::view).toList();
+    }
+
+    /**
+     * One conversation by its id (hex group id). For the id of a DM stitched into another, the DM listings show
+     * (libxmtp's {@code getConversationById}): its id may differ from the one asked for.
+     */
     public Optional<ClientConversation> conversation(String conversationId) {
-        return ctx.store().read(tx -> tx.group(groupId(conversationId).toByteArray())).map(this::view);
+        byte[] id = groupId(conversationId).toByteArray();
+        return ctx.store().read(tx -> DmStitching.stitched(tx, id)).stream().findFirst().map(this::view);
+    }
+
+    /**
+     * The ids of every group that makes the conversation: for a DM, all DMs with its peer (the one shown first);
+     * for a group, its own id. Empty for an unknown id.
+     */
+    public List<String> stitchedIds(String conversationId) {
+        byte[] id = groupId(conversationId).toByteArray();
+        return ctx.store().read(tx -> DmStitching.stitched(tx, id)).stream().map(g -> HEX.formatHex(g.groupId()))
+                .toList();
+    }
+
+    /** The groups of a conversation (see {@link #stitchedIds}); empty for an unknown id. */
+    private List<StoredGroup> stitched(String conversationId) {
+        byte[] id = groupId(conversationId).toByteArray();
+        return ctx.store().read(tx -> DmStitching.stitched(tx, id));
+    }
+
+    /** The group ids of a conversation, for the store's queries; the id alone when it is unknown. */
+    private List<byte[]> stitchedGroupIds(ClientTransaction tx, byte[] id) {
+        List<StoredGroup> groups = DmStitching.stitched(tx, id);
+        return groups.isEmpty() ? List.of(id) : groups.stream().map(StoredGroup::groupId).toList();
     }
 
     // ---------------------------------------------------------------- messages
 
     /**
      * Sends content; returns the message, published. Refused with {@code CONSENT_DENIED} in a conversation the
-     * user denied; sending pushed content (text, a reply, a file) into an undecided conversation allows it.
+     * user denied; sending pushed content (text, a reply, a file) into an undecided conversation allows it. A
+     * message to a DM goes through the DM {@link #conversation} returns for it (of several with the peer, the most
+     * recently active), so the returned message's conversation id may be another than the one given.
      */
     public ClientMessage send(String conversationId, Content content) {
         Objects.requireNonNull(content, "content");
@@ -581,52 +626,77 @@ public final class XmtpClient implements AutoCloseable {
             throw new MessagingException(ErrorCode.CONSENT_DENIED, "conversation " + conversationId
                     + " is denied by this inbox; allow it before sending");
         }
-        ClientMessage sent = message(engine.send(groupId(conversationId), content));
+        List<StoredGroup> groups = stitched(conversationId);
+        Bytes target = groups.isEmpty() ? groupId(conversationId)
+                : Bytes.copyOf(DmStitching.sendTarget(groups).groupId());
+        ClientMessage sent = message(engine.send(target, content));
         if (consent == ConsentState.UNKNOWN && sent.shouldPush()) {
             setConsent(conversationId, ConsentState.ALLOWED);
         }
         return sent;
     }
 
-    /** The conversation's stored messages, oldest first (sync first to see new ones). */
+    /**
+     * The conversation's stored messages, oldest first (sync first to see new ones); for a DM those of every DM
+     * with the peer, merged (each message keeps the id of the group it was sent in).
+     */
     public List<ClientMessage> messages(String conversationId) {
-        Bytes id = groupId(conversationId);
-        return ctx.store().read(tx -> tx.messages(id.toByteArray(), Long.MIN_VALUE, Integer.MAX_VALUE)).stream()
-                .map(this::message).toList();
+        return messages(conversationId, Long.MIN_VALUE, Long.MAX_VALUE, false, Integer.MAX_VALUE);
     }
 
     /**
      * A window of the conversation's stored messages: sent strictly after {@code afterNs} and strictly before
-     * {@code beforeNs}, oldest first or newest first, at most {@code limit}.
+     * {@code beforeNs}, oldest first or newest first, at most {@code limit}; for a DM over every DM with the peer.
      */
     public List<ClientMessage> messages(String conversationId, long afterNs, long beforeNs, boolean newestFirst,
                                         int limit) {
-        Bytes id = groupId(conversationId);
-        return ctx.store().read(tx -> tx.messages(id.toByteArray(), afterNs, beforeNs, newestFirst, limit)).stream()
-                .map(this::message).toList();
+        byte[] id = groupId(conversationId).toByteArray();
+        return ctx.store().read(tx -> tx.messages(stitchedGroupIds(tx, id), afterNs, beforeNs, newestFirst, limit))
+                .stream().map(this::message).toList();
     }
 
     // ---------------------------------------------------------------- read state and consent
 
-    /** Up to when (the node's nanoseconds, inclusive) this inbox has read the conversation; 0 for nothing. */
+    /**
+     * Up to when (the node's nanoseconds, inclusive) this inbox has read the conversation; 0 for nothing. For a
+     * DM, the furthest mark of its stitched DMs ({@link #markRead} moves them together).
+     */
     public long lastReadNs(String conversationId) {
-        Bytes id = groupId(conversationId);
-        return ctx.store().read(tx -> tx.lastReadNs(id.toByteArray()));
+        byte[] id = groupId(conversationId).toByteArray();
+        return ctx.store().read(tx -> {
+            long mark = 0;
+            for (byte[] g : stitchedGroupIds(tx, id)) {
+                mark = Math.max(mark, tx.lastReadNs(g));
+            }
+            return mark;
+        });
     }
 
     /**
-     * Marks the conversation read up to {@code upToNs} (never back); returns whether the mark moved. Local only:
-     * send a read receipt to tell the other members.
+     * Marks the conversation read up to {@code upToNs} (never back), for a DM every DM with the peer; returns
+     * whether a mark moved. Local only: send a read receipt to tell the other members.
      */
     public boolean markRead(String conversationId, long upToNs) {
-        Bytes id = groupId(conversationId);
-        return ctx.store().transaction(tx -> tx.markRead(id.toByteArray(), upToNs));
+        byte[] id = groupId(conversationId).toByteArray();
+        return ctx.store().transaction(tx -> {
+            boolean moved = false;
+            for (byte[] g : stitchedGroupIds(tx, id)) {
+                moved |= tx.markRead(g, upToNs);
+            }
+            return moved;
+        });
     }
 
-    /** How many pushed messages from others arrived after the read mark. */
+    /** How many pushed messages from others arrived after the read mark (for a DM, in every DM with the peer). */
     public long unreadCount(String conversationId) {
-        Bytes id = groupId(conversationId);
-        return ctx.store().read(tx -> tx.unreadCount(id.toByteArray(), inboxId()));
+        byte[] id = groupId(conversationId).toByteArray();
+        return ctx.store().read(tx -> {
+            long unread = 0;
+            for (byte[] g : stitchedGroupIds(tx, id)) {
+                unread += tx.unreadCount(g, inboxId());
+            }
+            return unread;
+        });
     }
 
     /**
@@ -636,23 +706,24 @@ public final class XmtpClient implements AutoCloseable {
      * client does not run).
      */
     public ConsentState consent(String conversationId) {
-        Bytes id = groupId(conversationId);
-        return ctx.store().read(tx -> {
-            Optional<ConsentState> decided = tx.consent(id.toByteArray());
-            if (decided.isPresent()) {
-                return decided.get();
-            }
-            return tx.group(id.toByteArray()).map(g -> g.addedByInboxId().equals(inboxId()) ? ConsentState.ALLOWED
-                    : ConsentState.UNKNOWN).orElseThrow(() -> new MessagingException(ErrorCode.CONVERSATION_NOT_FOUND,
-                    "no conversation " + conversationId));
-        });
+        byte[] id = groupId(conversationId).toByteArray();
+        return ctx.store().read(tx -> DmStitching.stitched(tx, id).stream().findFirst()
+                .map(shown -> DmStitching.consent(tx, shown, inboxId()))
+                .orElseThrow(() -> new MessagingException(ErrorCode.CONVERSATION_NOT_FOUND,
+                        "no conversation " + conversationId)));
     }
 
-    /** Records the user's consent decision for the conversation. */
+    /** Records the user's consent decision for the conversation (for a DM, for every DM with the peer). */
     public void setConsent(String conversationId, ConsentState state) {
         Objects.requireNonNull(state, "state");
-        Bytes id = groupId(conversationId);
-        boolean found = ctx.store().transaction(tx -> tx.setConsent(id.toByteArray(), state));
+        byte[] id = groupId(conversationId).toByteArray();
+        boolean found = ctx.store().transaction(tx -> {
+            boolean any = false;
+            for (byte[] g : stitchedGroupIds(tx, id)) {
+                any |= tx.setConsent(g, state);
+            }
+            return any;
+        });
         if (!found) {
             throw new MessagingException(ErrorCode.CONVERSATION_NOT_FOUND, "no conversation " + conversationId);
         }
@@ -669,9 +740,20 @@ public final class XmtpClient implements AutoCloseable {
         return ctx.store().read(tx -> tx.cursor("welcomes"));
     }
 
-    /** Fetches new messages of one conversation; returns how many were stored. */
+    /**
+     * Fetches new messages of one conversation; returns how many were stored. For a DM, of every DM with the peer
+     * (as libxmtp syncs a DM's stitched DMs with it).
+     */
     public int sync(String conversationId) {
-        return engine.sync(groupId(conversationId));
+        List<StoredGroup> groups = stitched(conversationId);
+        if (groups.isEmpty()) {
+            return engine.sync(groupId(conversationId));
+        }
+        int stored = 0;
+        for (StoredGroup g : groups.reversed()) {
+            stored += engine.sync(Bytes.copyOf(g.groupId()));
+        }
+        return stored;
     }
 
     /** What {@link #syncAll()} did. */

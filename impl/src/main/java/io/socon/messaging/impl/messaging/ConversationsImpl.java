@@ -38,7 +38,8 @@ final class ConversationsImpl implements Conversations {
      *
      * <p>Lists every conversation in local storage, also those this inbox was removed from (they keep their
      * history; sending to them fails with {@code NOT_A_MEMBER}). Pages end between two distinct activity times,
-     * so conversations with the same time are never split over two pages.
+     * so conversations with the same time are never split over two pages. Of several DMs with the same peer only
+     * the most recently active is listed (libxmtp's DM stitching, see {@code impl.client.DmStitching}).
      */
     @Override
     public CompletionStage<ConversationPage> list(ConversationQuery query) {
@@ -86,6 +87,12 @@ final class ConversationsImpl implements Conversations {
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The id of a DM stitched into another (several DMs with the same peer) finds the DM listings show, whose id
+     * may be another.
+     */
     @Override
     public CompletionStage<Optional<Conversation>> find(ConversationId id) {
         if (id == null) {

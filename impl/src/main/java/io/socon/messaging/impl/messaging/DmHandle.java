@@ -6,7 +6,11 @@ import io.socon.messaging.api.conversation.ConversationKind;
 import io.socon.messaging.api.conversation.Dm;
 import io.socon.messaging.impl.client.ClientConversation;
 
-/** A DM of an {@link InboxHandle}. */
+/**
+ * A DM of an {@link InboxHandle}. Its operations go through {@link io.socon.messaging.impl.client.XmtpClient},
+ * which treats every DM with the peer as one conversation (reads, unread counts and read marks over all, sending
+ * through the one shown), so the handle keeps working when another of the peer's DMs becomes the one shown.
+ */
 final class DmHandle extends ConversationHandle implements Dm {
 
     private final InboxId peer;

@@ -16,6 +16,7 @@ import io.socon.messaging.impl.client.ClientMessage;
 import io.socon.messaging.impl.client.XmtpClient;
 import io.socon.messaging.impl.store.client.ClientStore;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,11 +40,15 @@ final class InboxSession {
 
     private static final System.Logger LOG = System.getLogger(InboxSession.class.getName());
 
-    /** A stream subscriber: the handle it belongs to, and for a conversation's stream, that conversation. */
+    /**
+     * A stream subscriber: the handle it belongs to, and for a conversation's stream, that conversation. A DM's
+     * stream shows the messages of every DM with the peer, as its message listing does.
+     */
     private record MessageStream(InboxHandle owner, Optional<String> conversationId,
                                  StreamSubscription<Message> subscription) {
-        boolean shows(String conversation) {
-            return subscription.live() && conversationId.map(conversation::equals).orElse(true);
+        /** @param stitched the groups of the message's conversation (its own id first if it is not a DM) */
+        boolean shows(List<String> stitched) {
+            return subscription.live() && conversationId.map(stitched::contains).orElse(true);
         }
     }
 
@@ -162,7 +167,7 @@ final class InboxSession {
             service.directory().putUser(new UserDirectory.User(hash, user, opened.inboxId(), opened.address(),
                     opened.installationId()), opened.welcomeCursor());
             Map<String, Long> groups = new HashMap<>();
-            for (ClientConversation c : opened.conversations()) {
+            for (ClientConversation c : opened.conversations(true)) {
                 long cursor = opened.syncCursor(c.id());
                 if (service.directory().addGroup(hash, c.id(), cursor)) {
                     groups.put(c.id(), cursor);
@@ -259,8 +264,14 @@ final class InboxSession {
     private void onMessage(ClientMessage m) {
         Message message = Mapping.message(m);
         boolean shown = false;
+        XmtpClient current = client;
+        List<String> stitched = List.of(m.conversationId());
+        if (current != null && messageStreams.stream().anyMatch(s -> s.conversationId().isPresent())) {
+            List<String> groups = current.stitchedIds(m.conversationId());
+            stitched = groups.isEmpty() ? stitched : groups;
+        }
         for (MessageStream stream : messageStreams) {
-            if (stream.shows(m.conversationId())) {
+            if (stream.shows(stitched)) {
                 stream.subscription().offer(message);
                 shown = true;
             }
@@ -287,8 +298,11 @@ final class InboxSession {
             // member (another local member's conversation): fetch what came after the join
             syncAsked(c.id(), cursor);
         }
+        // like libxmtp's conversation stream: another DM with a peer this inbox has one with already is stitched
+        // into that one (listed as one conversation), not announced as a new conversation
+        boolean duplicateDm = open != null && c.dm() && open.stitchedIds(c.id()).size() > 1;
         for (ConversationStream stream : conversationStreams) {
-            if (stream.subscription().live()) {
+            if (stream.subscription().live() && !duplicateDm) {
                 stream.subscription().offer(stream.owner().conversation(c, open == null
                         ? io.socon.messaging.api.conversation.ConsentState.UNKNOWN : open.consent(c.id())));
             }

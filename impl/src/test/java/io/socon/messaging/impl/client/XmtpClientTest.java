@@ -178,6 +178,61 @@ class XmtpClientTest {
         }
     }
 
+    static List<String> texts(List<ClientMessage> messages) {
+        return messages.stream().filter(m -> m.content() instanceof Text).map(m -> ((Text) m.content()).text())
+                .toList();
+    }
+
+    @Test
+    void twoDmsOpenedByBothSidesBeforeSeeingTheOthersAreStitchedIntoOneConversation() {
+        try (XmtpClient alice = open("alice", Optional.of(PrivateKeyWalletSigner.generate(random)));
+             XmtpClient bob = open("bob", Optional.of(PrivateKeyWalletSigner.generate(random)))) {
+            String aliceDm = alice.findOrCreateDm(bob.inboxId()).id();
+            String bobDm = bob.findOrCreateDm(alice.inboxId()).id();
+            assertThat(bobDm).as("bob had not seen alice's DM, so there are two").isNotEqualTo(aliceDm);
+            alice.send(aliceDm, Text.of("alice 1"));
+            bob.send(bobDm, Text.of("bob 1"));
+            alice.syncAll();
+            bob.syncAll();
+
+            for (XmtpClient c : List.of(alice, bob)) {
+                assertThat(c.conversations(true)).as("both DMs are kept").filteredOn(ClientConversation::dm)
+                        .extracting(ClientConversation::id).containsExactlyInAnyOrder(aliceDm, bobDm);
+                List<ClientConversation> listed = c.conversations();
+                assertThat(listed).as("one DM per peer").hasSize(1);
+                String shown = listed.get(0).id();
+                assertThat(shown).as("the most recently active: bob's, which has the newest message")
+                        .isEqualTo(bobDm);
+                assertThat(c.conversation(aliceDm)).map(ClientConversation::id).contains(shown);
+                assertThat(c.conversation(bobDm)).map(ClientConversation::id).contains(shown);
+                assertThat(c.stitchedIds(aliceDm)).containsExactly(shown, aliceDm);
+                assertThat(texts(c.messages(aliceDm))).containsExactly("alice 1", "bob 1");
+                assertThat(texts(c.messages(shown))).containsExactly("alice 1", "bob 1");
+                assertThat(c.consent(aliceDm)).as("the DM alice opened and bob answered is allowed on both sides")
+                        .isEqualTo(io.socon.messaging.api.conversation.ConsentState.ALLOWED);
+            }
+
+            // alice writes in the DM she holds a handle of: the message goes through the one shown
+            ClientMessage sent = alice.send(aliceDm, Text.of("alice 2"));
+            assertThat(sent.conversationId()).isEqualTo(bobDm);
+            bob.sync(aliceDm);
+            assertThat(texts(bob.messages(bobDm))).containsExactly("alice 1", "bob 1", "alice 2");
+            assertThat(texts(bob.messages(bobDm, Long.MIN_VALUE, Long.MAX_VALUE, true, 2)))
+                    .as("a page over both DMs").containsExactly("alice 2", "bob 1");
+            List<ClientMessage> older = bob.messages(bobDm, Long.MIN_VALUE,
+                    bob.messages(bobDm, Long.MIN_VALUE, Long.MAX_VALUE, true, 2).get(1).sentAtNs(), true, 10);
+            assertThat(texts(older)).containsExactly("alice 1");
+
+            assertThat(bob.unreadCount(aliceDm)).as("alice's messages in both DMs").isEqualTo(2);
+            assertThat(bob.unreadCount(bobDm)).isEqualTo(2);
+            long newest = bob.messages(bobDm, Long.MIN_VALUE, Long.MAX_VALUE, true, 1).get(0).sentAtNs();
+            assertThat(bob.markRead(bobDm, newest)).isTrue();
+            assertThat(bob.unreadCount(aliceDm)).isZero();
+            assertThat(bob.lastReadNs(aliceDm)).isEqualTo(newest);
+            assertThat(alice.findOrCreateDm(bob.inboxId()).id()).as("no third DM").isEqualTo(bobDm);
+        }
+    }
+
     @Test
     void aSecondInstallationOfAnInboxReceivesTooAndCanBeRevoked() {
         PrivateKeyWalletSigner wallet = PrivateKeyWalletSigner.generate(random);

@@ -377,6 +377,84 @@ class MessagingServiceTest {
         }
     }
 
+    static List<String> texts(List<Message> messages) {
+        return messages.stream().filter(m -> m.content() instanceof Text).map(m -> ((Text) m.content()).text())
+                .toList();
+    }
+
+    static List<Conversation> dms(Inbox inbox) {
+        return join(inbox.conversations().list(ConversationQuery.recent(10).onlyKinds(Set.of(ConversationKind.DM))))
+                .conversations();
+    }
+
+    @Test
+    void dmsBothUsersOpenedAtOnceAreOneConversationWithAllTheirMessages() throws Exception {
+        // one operation at a time, in arrival order: bob's openDm runs before his engine can see alice's welcome
+        MessagingService messaging = MessagingService.builder().node(nodeUri).keyVault(vault, "memory://")
+                .dataDirectory(dir.resolve("messaging")).idleTimeout(Duration.ofMinutes(5)).clock(clock)
+                .maxConcurrentOperations(1, 100).build();
+        services.add(messaging);
+        Inbox alice = join(messaging.openInbox(HostUser.of("alice")));
+        Inbox bob = join(messaging.openInbox(HostUser.of("bob")));
+        Recorder<Conversation> alicesConversations = new Recorder<>(Long.MAX_VALUE);
+        alice.conversationStream().subscribe(alicesConversations);
+        eventually(() -> assertThat(alicesConversations.subscription.get()).isNotNull());
+
+        CompletionStage<Dm> opening = alice.conversations().openDm(bob.info().inboxId());
+        Dm bobsOwn = join(bob.conversations().openDm(alice.info().inboxId()));
+        Dm alicesOwn = join(opening);
+        assertThat(bobsOwn.id()).as("each opened a DM of their own").isNotEqualTo(alicesOwn.id());
+
+        join(alicesOwn.sendText("alice 1"));
+        join(bobsOwn.sendText("bob 1"));
+        join(alice.conversations().sync());
+        join(bob.conversations().sync());
+
+        for (Inbox inbox : List.of(alice, bob)) {
+            List<Conversation> listed = dms(inbox);
+            assertThat(listed).as("one DM with the peer").hasSize(1);
+            Conversation dm = listed.get(0);
+            assertThat(dm.id()).isIn(alicesOwn.id(), bobsOwn.id());
+            assertThat(find(inbox, alicesOwn.id()).id()).as("the other DM's id finds the DM shown").isEqualTo(dm.id());
+            assertThat(find(inbox, bobsOwn.id()).id()).isEqualTo(dm.id());
+            assertThat(dm.consent()).isEqualTo(ConsentState.ALLOWED);
+            assertThat(texts(all(dm))).containsExactly("alice 1", "bob 1");
+        }
+        assertThat(alicesConversations.items).as("bob's DM is stitched into alice's, not announced")
+                .extracting(Conversation::id).containsExactly(alicesOwn.id());
+
+        Conversation alicesDm = dms(alice).get(0);
+        Recorder<Message> alicesDmStream = new Recorder<>(Long.MAX_VALUE);
+        alicesOwn.messageStream().subscribe(alicesDmStream);
+        eventually(() -> assertThat(alicesDmStream.subscription.get()).isNotNull());
+        join(alicesDm.sendText("alice 2"));
+        join(bobsOwn.sendText("bob 2"));
+        join(alicesOwn.sendText("alice 3"));
+        eventually(() -> assertThat(texts(alicesDmStream.items)).as("the stream of one DM shows all of them")
+                .containsExactlyInAnyOrder("alice 2", "bob 2", "alice 3"));
+
+        Conversation bobsDm = dms(bob).get(0);
+        eventually(() -> assertThat(texts(all(bobsDm))).containsExactly("alice 1", "bob 1", "alice 2", "bob 2",
+                "alice 3"));
+        assertThat(join(bobsDm.unreadCount())).as("alice's messages in either DM").isEqualTo(3);
+        MessagePage newest = join(bobsDm.messages(MessageQuery.latest(2).onlyTypes(Set.of(ContentType.TEXT_V1))));
+        assertThat(texts(newest.messages())).containsExactly("alice 3", "bob 2");
+        MessagePage before = join(bobsDm.messages(newest.next().orElseThrow()));
+        assertThat(texts(before.messages())).containsExactly("alice 2", "bob 1");
+        assertThat(texts(join(bobsDm.messages(before.next().orElseThrow())).messages())).containsExactly("alice 1");
+
+        join(find(bob, alicesOwn.id()).markRead());
+        assertThat(join(bobsDm.unreadCount())).isZero();
+        assertThat(join(find(bob, alicesOwn.id()).unreadCount())).isZero();
+        eventually(() -> assertThat(all(dms(alice).get(0))).extracting(Message::content)
+                .as("bob's read receipt reaches alice").contains(ReadReceipt.INSTANCE));
+        assertThat(dms(alice)).hasSize(1);
+        assertThat(dms(alice).get(0).id()).as("both show the DM of the newest message (bob's read receipt)")
+                .isEqualTo(dms(bob).get(0).id());
+        assertThat(join(alice.conversations().openDm(bob.info().address())).id())
+                .as("opening the DM again gives the one shown").isEqualTo(dms(alice).get(0).id());
+    }
+
     @Test
     void streamsDeliverNewConversationsAndMessagesWithBoundedDemand() throws Exception {
         MessagingService messaging = service(Duration.ofMinutes(5));

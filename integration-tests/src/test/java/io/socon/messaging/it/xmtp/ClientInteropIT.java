@@ -359,4 +359,54 @@ class ClientInteropIT {
         }
         assertThat(peerTexts(lars.messages(javaGroup))).contains("streamed 1");
     }
+
+    /** The DMs a peer lists with one inbox. */
+    static List<PeerConversation> peerDmsWith(XmtpPeer peer, String inboxId) {
+        return peer.listConversations().stream().filter(c -> c.isDm() && inboxId.equals(c.peerInboxId())).toList();
+    }
+
+    @Test
+    @Order(8)
+    void aDmOpenedByBothSidesBeforeSeeingTheOthersIsOneConversationOnBothSides() throws Exception {
+        try (XmtpClient cy = open("cy", Optional.of(PrivateKeyWalletSigner.generate(random)))) {
+            // lena opens a DM with cy; cy, not having synced, opens his own: two DMs between the same inboxes
+            PeerConversation lenasOwn = lena.newDm(cy.inboxId());
+            String cysOwn = cy.findOrCreateDm(lenaId.inboxId()).id();
+            assertThat(cysOwn).isNotEqualTo(lenasOwn.id());
+            lena.sendText(lenasOwn.id(), "lena 1");
+            cy.send(cysOwn, Text.of("cy 1"));
+
+            awaitJava(cy, cysOwn, m -> m.content().equals(Text.of("lena 1")));
+            awaitPeer(lena, lenasOwn.id(), m -> "cy 1".equals(m.text()));
+
+            assertThat(cy.conversations(true)).filteredOn(ClientConversation::dm)
+                    .extracting(ClientConversation::id).containsExactlyInAnyOrder(cysOwn, lenasOwn.id());
+            List<ClientConversation> javaListed = cy.conversations().stream().filter(ClientConversation::dm).toList();
+            assertThat(javaListed).as("Java lists one DM with lena").hasSize(1);
+            String javaShown = javaListed.get(0).id();
+            assertThat(cy.conversation(lenasOwn.id()).orElseThrow().id()).isEqualTo(javaShown);
+            assertThat(texts(cy.messages(javaShown))).containsExactly("lena 1", "cy 1");
+
+            List<PeerConversation> peerListed = peerDmsWith(lena, cy.inboxId());
+            assertThat(peerListed).as("libxmtp lists one DM with cy").hasSize(1);
+            String peerShown = peerListed.get(0).id();
+            assertThat(peerShown).isIn(cysOwn, lenasOwn.id());
+            assertThat(lena.conversation(cysOwn).id()).as("libxmtp finds the DM shown by the other id")
+                    .isEqualTo(peerShown);
+            assertThat(peerTexts(lena.messages(peerShown))).containsExactly("lena 1", "cy 1");
+
+            // each writes through the DM it shows; both see every message in one conversation
+            cy.send(javaShown, Text.of("cy 2"));
+            awaitPeer(lena, peerShown, m -> "cy 2".equals(m.text()));
+            lena.sendText(peerShown, "lena 2");
+            awaitJava(cy, javaShown, m -> m.content().equals(Text.of("lena 2")));
+            assertThat(texts(cy.messages(cy.conversations().stream().filter(ClientConversation::dm)
+                    .findFirst().orElseThrow().id()))).containsExactly("lena 1", "cy 1", "cy 2", "lena 2");
+            assertThat(peerTexts(lena.messages(peerDmsWith(lena, cy.inboxId()).get(0).id())))
+                    .containsExactly("lena 1", "cy 1", "cy 2", "lena 2");
+            assertThat(cy.conversations().stream().filter(ClientConversation::dm).map(ClientConversation::id))
+                    .as("both show the DM of the newest message").containsExactly(peerDmsWith(lena, cy.inboxId())
+                            .get(0).id());
+        }
+    }
 }

@@ -44,6 +44,14 @@ public interface ClientTransaction {
     /** The DM with this peer inbox that is still active, if any (the newest if there are several). */
     Optional<StoredGroup> dmWith(String peerInboxId);
 
+    /**
+     * Every DM with this peer inbox, active or not, most recently active first (then by group id, highest first).
+     * Two inboxes can share several DMs (both opened one at once, or an installation re-created it); libxmtp
+     * stitches all DMs with the same {@code dm_id} into one conversation, and since a store holds one inbox, the
+     * peer names that set here.
+     */
+    List<StoredGroup> dmsWith(String peerInboxId);
+
     // ---------------------------------------------------------------- messages
 
     /**
@@ -69,6 +77,13 @@ public interface ClientTransaction {
      * ordered by (sentAtNs, id) ascending, or descending when {@code descending}, at most {@code limit}.
      */
     List<StoredMessage> messages(byte[] groupId, long afterSentAtNs, long beforeSentAtNs, boolean descending,
+                                 int limit);
+
+    /**
+     * The same window over several conversations together (the DMs stitched into one): their messages merged in
+     * one (sentAtNs, id) order, at most {@code limit}.
+     */
+    List<StoredMessage> messages(List<byte[]> groupIds, long afterSentAtNs, long beforeSentAtNs, boolean descending,
                                  int limit);
 
     /** Marks a locally sent message as published with the node's id and time; whether the message exists. */

@@ -426,6 +426,27 @@ final class JdbcClientTransaction implements ClientTransaction {
         });
     }
 
+    @Override
+    public List<StoredGroup> dmsWith(String peerInboxId) {
+        Objects.requireNonNull(peerInboxId, "peerInboxId");
+        return sql("list the DMs with " + peerInboxId, () -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + GROUP_COLUMNS
+                    + " FROM client_groups WHERE dm_peer_inbox_id = ? AND kind = ? AND store_id = ?"
+                    + " ORDER BY last_activity_ns DESC, group_id DESC")) {
+                select.setString(1, peerInboxId);
+                select.setString(2, StoredGroup.Kind.DM.name());
+                select.setString(3, storeId);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<StoredGroup> all = new ArrayList<>();
+                    while (rows.next()) {
+                        all.add(group(rows));
+                    }
+                    return all;
+                }
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- messages
 
     private static final String MESSAGE_COLUMNS = "id, group_id, node_id, sent_at_ns, sender_inbox_id,"
@@ -504,21 +525,34 @@ final class JdbcClientTransaction implements ClientTransaction {
     public List<StoredMessage> messages(byte[] groupId, long afterSentAtNs, long beforeSentAtNs, boolean descending,
                                         int limit) {
         Objects.requireNonNull(groupId, "groupId");
+        return messages(List.of(groupId), afterSentAtNs, beforeSentAtNs, descending, limit);
+    }
+
+    @Override
+    public List<StoredMessage> messages(List<byte[]> groupIds, long afterSentAtNs, long beforeSentAtNs,
+                                        boolean descending, int limit) {
+        Objects.requireNonNull(groupIds, "groupIds");
+        groupIds.forEach(id -> Objects.requireNonNull(id, "groupIds holds null"));
         checkLimit(limit);
         String order = descending ? " ORDER BY sent_at_ns DESC, id DESC" : " ORDER BY sent_at_ns, id";
-        return sql("list a window of the messages of group " + hex(groupId), () -> {
+        String what = groupIds.size() == 1 ? "group " + hex(groupIds.get(0)) : groupIds.size() + " groups";
+        return sql("list a window of the messages of " + what, () -> {
             List<StoredMessage> page = new ArrayList<>();
-            if (limit == 0 || afterSentAtNs >= beforeSentAtNs) {
+            if (limit == 0 || afterSentAtNs >= beforeSentAtNs || groupIds.isEmpty()) {
                 return page;
             }
+            String in = String.join(", ", java.util.Collections.nCopies(groupIds.size(), "?"));
             try (PreparedStatement select = connection.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                    + " FROM client_messages WHERE group_id = ? AND sent_at_ns > ? AND sent_at_ns < ? AND store_id = ?"
-                    + order + " LIMIT ?")) {
-                select.setBytes(1, groupId);
-                select.setLong(2, afterSentAtNs);
-                select.setLong(3, beforeSentAtNs);
-                select.setString(4, storeId);
-                select.setInt(5, limit);
+                    + " FROM client_messages WHERE group_id IN (" + in + ") AND sent_at_ns > ? AND sent_at_ns < ?"
+                    + " AND store_id = ?" + order + " LIMIT ?")) {
+                int i = 1;
+                for (byte[] groupId : groupIds) {
+                    select.setBytes(i++, groupId);
+                }
+                select.setLong(i++, afterSentAtNs);
+                select.setLong(i++, beforeSentAtNs);
+                select.setString(i++, storeId);
+                select.setInt(i, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         page.add(message(rows));

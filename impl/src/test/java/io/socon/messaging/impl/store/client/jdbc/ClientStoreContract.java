@@ -295,6 +295,50 @@ abstract class ClientStoreContract {
     }
 
     @Test
+    void dmsWithListsEveryDmWithThePeerMostRecentlyActiveFirstThenByHighestId() {
+        StoredGroup removed = dm("removed", "bob", StoredGroup.Status.REMOVED, 1, 100);
+        StoredGroup older = dm("older", "bob", StoredGroup.Status.ACTIVE, 2, 20);
+        StoredGroup tieLow = new StoredGroup(id(0x01, "tie"), StoredGroup.Kind.DM, "bob", StoredGroup.Status.ACTIVE,
+                bytes("s"), bytes("k"), 0, false, "bob", 3, 30);
+        StoredGroup tieHigh = new StoredGroup(id(0xf0, "tie"), StoredGroup.Kind.DM, "bob", StoredGroup.Status.ACTIVE,
+                bytes("s"), bytes("k"), 0, false, "bob", 3, 30);
+        store.transaction(tx -> {
+            for (StoredGroup g : List.of(older, tieLow, removed, tieHigh, dm("carol's", "carol",
+                    StoredGroup.Status.ACTIVE, 4, 40), group("a group", 50))) {
+                tx.putGroup(g);
+            }
+            return null;
+        });
+        assertThat(store.read((ClientTransaction tx) -> tx.dmsWith("bob"))).containsExactly(removed, tieHigh, tieLow,
+                older);
+        assertThat(store.read((ClientTransaction tx) -> tx.dmsWith("carol"))).hasSize(1);
+        assertThat(store.read((ClientTransaction tx) -> tx.dmsWith("nobody"))).isEmpty();
+    }
+
+    @Test
+    void aWindowOverSeveralGroupsMergesTheirMessagesInOneOrder() {
+        store.transaction(tx -> {
+            for (StoredMessage m : List.of(message(id(0x10, "a"), "g1", 10, "a"), message(id(0x20, "b"), "g2", 20, "b"),
+                    message(id(0x05, "c"), "g1", 20, "c"), message(id(0x30, "d"), "g2", 30, "d"),
+                    message(id(0x01, "e"), "g3", 25, "elsewhere"))) {
+                tx.putMessage(m);
+            }
+            return null;
+        });
+        List<byte[]> both = List.of(bytes("g1"), bytes("g2"));
+        assertThat(contents(store.read((ClientTransaction tx) -> tx.messages(both, Long.MIN_VALUE, Long.MAX_VALUE,
+                false, 100)))).containsExactly("a", "c", "b", "d");
+        assertThat(contents(store.read((ClientTransaction tx) -> tx.messages(both, Long.MIN_VALUE, Long.MAX_VALUE,
+                true, 3)))).containsExactly("d", "b", "c");
+        assertThat(contents(store.read((ClientTransaction tx) -> tx.messages(both, 10, 30, true, 100))))
+                .containsExactly("b", "c");
+        assertThat(store.read((ClientTransaction tx) -> tx.messages(List.<byte[]>of(), Long.MIN_VALUE,
+                Long.MAX_VALUE, false, 100))).isEmpty();
+        assertThatThrownBy(() -> store.read(tx -> tx.messages(both, 0, 1, false, -1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aLargeMlsStateRoundTrips() {
         byte[] state = new byte[1 << 20];
         new java.util.Random(1).nextBytes(state);
