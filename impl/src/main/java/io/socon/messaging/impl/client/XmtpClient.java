@@ -4,7 +4,10 @@ import io.socon.messaging.api.ErrorCode;
 import io.socon.messaging.api.MessagingException;
 import io.socon.messaging.api.conversation.ConsentState;
 import io.socon.messaging.api.conversation.Role;
+import io.socon.messaging.api.MessageId;
 import io.socon.messaging.api.content.Content;
+import io.socon.messaging.api.content.Reaction;
+import io.socon.messaging.api.content.Reply;
 import io.socon.messaging.api.content.ContentType;
 import io.socon.messaging.impl.client.content.ContentCodecException;
 import io.socon.messaging.impl.client.content.ContentCodecs;
@@ -33,6 +36,7 @@ import io.socon.messaging.impl.wire.mls.messagecontents.EncodedContent;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -629,11 +633,37 @@ public final class XmtpClient implements AutoCloseable {
         List<StoredGroup> groups = stitched(conversationId);
         Bytes target = groups.isEmpty() ? groupId(conversationId)
                 : Bytes.copyOf(DmStitching.sendTarget(groups).groupId());
+        checkReference(conversationId, content);
         ClientMessage sent = message(engine.send(target, content));
         if (consent == ConsentState.UNKNOWN && sent.shouldPush()) {
             setConsent(conversationId, ConsentState.ALLOWED);
         }
         return sent;
+    }
+
+    /**
+     * A reaction or reply must point at a message of this conversation (of any of a DM's stitched groups): XMTP does
+     * not check, so a wrong id would be sent and shown nowhere.
+     */
+    private void checkReference(String conversationId, Content content) {
+        MessageId reference = switch (content) {
+            case Reaction reaction -> reaction.reference();
+            case Reply reply -> reply.reference();
+            default -> null;
+        };
+        if (reference == null) {
+            return;
+        }
+        byte[] id = HEX.parseHex(reference.value());
+        byte[] conversation = groupId(conversationId).toByteArray();
+        boolean here = ctx.store().read(tx -> tx.message(id)
+                .map(m -> stitchedGroupIds(tx, conversation).stream().anyMatch(g -> Arrays.equals(g, m.groupId())))
+                .orElse(false));
+        if (!here) {
+            throw new MessagingException(ErrorCode.MESSAGE_NOT_FOUND, "message " + reference + " is not in conversation "
+                    + conversationId + " (sync first if it is new); a reaction or reply must point at one of its"
+                    + " messages");
+        }
     }
 
     /**

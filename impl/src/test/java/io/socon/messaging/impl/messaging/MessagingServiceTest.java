@@ -281,6 +281,10 @@ class MessagingServiceTest {
         for (Content c : replies) {
             join(bobsDm.send(c));
         }
+        MessageId unknown = MessageId.of("ab".repeat(32));
+        assertThat(failure(bobsDm.send(Reaction.add(unknown, "👍"))).code()).as("a reaction to no message")
+                .isEqualTo(ErrorCode.MESSAGE_NOT_FOUND);
+        assertThat(failure(bobsDm.send(Reply.text(unknown, "to what?"))).code()).isEqualTo(ErrorCode.MESSAGE_NOT_FOUND);
         assertThat(find(bob, dm.id()).consent()).as("replying allows the DM").isEqualTo(ConsentState.ALLOWED);
         join(dm.sync());
         List<Content> seen = all(dm).stream().map(Message::content).toList();
@@ -315,7 +319,11 @@ class MessagingServiceTest {
                 org.assertj.core.groups.Tuple.tuple(alice.info().inboxId(), Role.SUPER_ADMIN),
                 org.assertj.core.groups.Tuple.tuple(bob.info().inboxId(), Role.MEMBER),
                 org.assertj.core.groups.Tuple.tuple(carol.info().inboxId(), Role.MEMBER));
-        join(group.sendText("welcome"));
+        Message welcome = join(group.sendText("welcome"));
+        Dm aside = join(alice.conversations().openDm(bob.info().inboxId()));
+        assertThat(failure(aside.send(Reaction.add(welcome.id(), "👋"))).code())
+                .as("a reaction in a DM to a message of the group").isEqualTo(ErrorCode.MESSAGE_NOT_FOUND);
+        join(group.send(Reaction.add(welcome.id(), "👋")));
         join(group.updateMetadata(group.metadata().withName("bigger team").withImageUrl(Optional.empty())));
         assertThat(group.metadata()).as("the handle shows its own change")
                 .isEqualTo(new GroupMetadata("bigger team", "the team", Optional.empty()));
@@ -340,7 +348,7 @@ class MessagingServiceTest {
         assertThatThrownBy(() -> group.removeMembers(List.of(alice.info().inboxId())))
                 .isInstanceOf(InvalidValueException.class);
         assertThat(join(alice.conversations().list(ConversationQuery.recent(10))).conversations())
-                .extracting(Conversation::kind).containsExactly(ConversationKind.GROUP);
+                .extracting(Conversation::kind).containsExactlyInAnyOrder(ConversationKind.GROUP, ConversationKind.DM);
     }
 
     /** A subscriber that asks for a given number of items at first and records what it gets. */
