@@ -1167,6 +1167,15 @@ async function resync() {
   }
 }
 
+/** A group changed (members, name, admins): fetch it again so the list and the header show it as it is now. */
+async function refreshConversation(id) {
+  try {
+    upsertConversation(await api('GET', `/conversations/${id}`));
+  } catch {
+    // it stays as it was until the next resync
+  }
+}
+
 function handleFrame(frame) {
   switch (frame.event) {
     case 'message':
@@ -1198,6 +1207,7 @@ async function onMessage(m) {
     if (c.id !== state.openId) return;
   }
   if (c.id !== m.conversationId) m = { ...m, conversationId: c.id };
+  if (m.type === 'groupUpdated' && c.kind === 'GROUP') refreshConversation(c.id);
   const isNew = noteLastMessage(m);
   if (m.conversationId === state.openId) {
     const known = state.messages.get(m.id);

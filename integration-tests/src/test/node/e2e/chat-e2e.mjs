@@ -269,6 +269,19 @@ async function run(browser) {
     expectTrue(members.includes('3 members'), `group subtitle "${members}"`);
   });
 
+  await step('a rename reaches the open group of another user at once (header and list)', async () => {
+    const renamed = 'Weekend trip (Sat)';
+    const status = await alice.page.evaluate(async ({ id, name }) => {
+      const response = await fetch(`/api/v1/conversations/${id}`, {
+        method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name }),
+      });
+      return response.status;
+    }, { id: group, name: renamed });
+    expectTrue(status === 200, `rename answered ${status}`);
+    await bob.page.getByTestId('conversation-title').filter({ hasText: renamed }).waitFor();
+    await conversationItem(bob.page, group).getByTestId('conversation-name').filter({ hasText: renamed }).waitFor();
+  });
+
   if (PEER_ADDRESS) {
     await step('a libxmtp user answers in the page', async () => {
       const peerDm = await startDm(alice.page, PEER_ADDRESS);
