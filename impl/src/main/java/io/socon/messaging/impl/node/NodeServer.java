@@ -3,6 +3,9 @@ package io.socon.messaging.impl.node;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.socon.messaging.impl.netty.EventLoops;
+import io.socon.messaging.impl.netty.OwnedEventLoopGroup;
 import io.socon.messaging.impl.node.transport.HeadersFirstInterceptor;
 import io.socon.messaging.impl.node.transport.RateLimitInterceptor;
 import io.socon.messaging.impl.node.transport.StrictRequestParsing;
@@ -10,6 +13,7 @@ import io.socon.messaging.impl.store.NodeStore;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,18 +23,31 @@ import java.util.concurrent.TimeUnit;
  * {@link NodeStore}. Start it with {@link #start}, stop it with {@link #close} (graceful: new calls are
  * refused, in-flight calls get the configured grace, live streams are ended so clients resubscribe).
  * The store is not closed by the node; its owner closes it.
+ *
+ * <p>The node owns its threads: Netty event loops of its own (one acceptor, one worker per processor, daemon threads
+ * named {@code socon-node-<port>-boss-1} and {@code socon-node-<port>-worker-N}), never gRPC's shared groups, and
+ * virtual threads for the calls. {@link #close} returns once they have all ended (bounded), so none outlives the
+ * application that started the node.
  */
 public final class NodeServer implements AutoCloseable {
+
+    /** How long {@link #close} waits for the event loops and call threads once the gRPC server has terminated. */
+    static final Duration THREADS_GRACE = Duration.ofSeconds(5);
 
     private final Server server;
     private final Subscriptions subscriptions;
     private final ExecutorService calls;
+    private final OwnedEventLoopGroup boss;
+    private final OwnedEventLoopGroup workers;
     private final NodeSettings settings;
 
-    private NodeServer(Server server, Subscriptions subscriptions, ExecutorService calls, NodeSettings settings) {
+    private NodeServer(Server server, Subscriptions subscriptions, ExecutorService calls, OwnedEventLoopGroup boss,
+                       OwnedEventLoopGroup workers, NodeSettings settings) {
         this.server = server;
         this.subscriptions = subscriptions;
         this.calls = calls;
+        this.boss = boss;
+        this.workers = workers;
         this.settings = settings;
     }
 
@@ -60,7 +77,13 @@ public final class NodeServer implements AutoCloseable {
         HeadersFirstInterceptor headersFirst = new HeadersFirstInterceptor();
         RateLimitInterceptor rateLimit = new RateLimitInterceptor(limits.readsPerWindow(), limits.writesPerWindow(),
                 limits.window(), System::nanoTime, trustedClientToken);
+        String threads = "socon-node-" + settings.port();
+        OwnedEventLoopGroup boss = OwnedEventLoopGroup.nio(threads + "-boss", 1);
+        OwnedEventLoopGroup workers = OwnedEventLoopGroup.nio(threads + "-worker", Runtime.getRuntime().availableProcessors());
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
+                .channelType(NioServerSocketChannel.class)
+                .bossEventLoopGroup(boss)
+                .workerEventLoopGroup(workers)
                 .executor(calls)
                 .maxInboundMessageSize(limits.maxRequestBytes())
                 // libxmtp pings every 16 s, idle or not
@@ -72,22 +95,27 @@ public final class NodeServer implements AutoCloseable {
                 .addService(ServerInterceptors.intercept(
                         StrictRequestParsing.wrap(new IdentityApiService(store, validation, limits).bindService()),
                         headersFirst, rateLimit, StrictRequestParsing.interceptor()));
-        if (settings.tls()) {
-            builder.useTransportSecurity(settings.tlsCertificateChain().toFile(), settings.tlsPrivateKey().toFile());
-        }
-        Server server = builder.build();
         try {
+            if (settings.tls()) {
+                builder.useTransportSecurity(settings.tlsCertificateChain().toFile(), settings.tlsPrivateKey().toFile());
+            }
+            Server server = builder.build();
             server.start();
-        } catch (IOException e) {
+            return new NodeServer(server, subscriptions, calls, boss, workers, settings);
+        } catch (IOException | RuntimeException e) {
             store.setEvents(null);
-            calls.shutdownNow();
             subscriptions.close();
-            if (causedByBind(e)) {
-                throw new PortInUseException(settings.host(), settings.port(), e);
+            EventLoops.shutdownExecutor(THREADS_GRACE, calls);
+            boss.shutdownAndAwait(THREADS_GRACE);
+            workers.shutdownAndAwait(THREADS_GRACE);
+            EventLoops.awaitGlobalExecutor(THREADS_GRACE);
+            if (e instanceof IOException io && causedByBind(io)) {
+                throw new PortInUseException(settings.host(), settings.port(), io);
             }
             throw e;
+        } finally {
+            EventLoops.releaseThreadLocals();
         }
-        return new NodeServer(server, subscriptions, calls, settings);
     }
 
     private static boolean causedByBind(Throwable e) {
@@ -133,7 +161,12 @@ public final class NodeServer implements AutoCloseable {
             server.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
-            calls.shutdownNow();
+            // the server has terminated (or given up): end the threads it ran on
+            EventLoops.shutdownExecutor(THREADS_GRACE, calls);
+            boss.shutdownAndAwait(THREADS_GRACE);
+            workers.shutdownAndAwait(THREADS_GRACE);
+            EventLoops.awaitGlobalExecutor(THREADS_GRACE);
+            EventLoops.releaseThreadLocals();
         }
     }
 }

@@ -11,8 +11,11 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
+import io.socon.messaging.impl.netty.EventLoops;
+import io.socon.messaging.impl.netty.OwnedEventLoopGroup;
 import io.socon.messaging.impl.wire.identity.api.v1.GetIdentityUpdatesRequest;
 import io.socon.messaging.impl.wire.identity.api.v1.GetIdentityUpdatesResponse;
 import io.socon.messaging.impl.wire.identity.api.v1.GetInboxIdsRequest;
@@ -61,6 +64,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +86,10 @@ import java.util.function.Consumer;
  * as libxmtp does: ascending, 100 at a time, until a page is short or its cursor is 0.
  *
  * <p>Thread-safe. {@link #close} closes the streams opened through it and the channel.
+ *
+ * <p>The connection owns its threads: one Netty event loop of its own (a daemon thread named
+ * {@code socon-node-connection-<host>:<port>-1}), never gRPC's shared groups, and virtual threads for the channel's
+ * callbacks and name resolution. {@link #close} returns once they have ended (bounded).
  */
 public final class NodeConnection implements AutoCloseable {
 
@@ -91,6 +100,8 @@ public final class NodeConnection implements AutoCloseable {
     static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(20);
     /** The page size of every query, and the node's maximum. */
     static final int PAGE_SIZE = 100;
+    /** How long {@link #close} waits for the callback threads and the event loop once the channel has terminated. */
+    static final Duration THREADS_GRACE = Duration.ofSeconds(5);
 
     static final Metadata.Key<String> APP_VERSION = Metadata.Key.of("x-app-version", Metadata.ASCII_STRING_MARSHALLER);
     static final Metadata.Key<String> TRUSTED_CLIENT = Metadata.Key.of("x-socon-trusted-client",
@@ -101,15 +112,20 @@ public final class NodeConnection implements AutoCloseable {
     private final URI node;
     private final ConnectionSettings settings;
     private final ManagedChannel managedChannel;
+    private final OwnedEventLoopGroup eventLoop;
+    private final ExecutorService callbacks;
     private final Channel channel;
     private final ScheduledThreadPoolExecutor scheduler;
     private final Set<Resubscriber<?, ?>> streams = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private NodeConnection(URI node, ConnectionSettings settings, ManagedChannel managedChannel) {
+    private NodeConnection(URI node, ConnectionSettings settings, ManagedChannel managedChannel, OwnedEventLoopGroup eventLoop,
+            ExecutorService callbacks) {
         this.node = node;
         this.settings = settings;
         this.managedChannel = managedChannel;
+        this.eventLoop = eventLoop;
+        this.callbacks = callbacks;
         Metadata headers = new Metadata();
         headers.put(APP_VERSION, appVersion());
         if (settings.trustedClientToken() != null) {
@@ -168,7 +184,20 @@ public final class NodeConnection implements AutoCloseable {
         } else {
             builder.useTransportSecurity();
         }
-        return new NodeConnection(node, settings, builder.build());
+        String threads = "socon-node-connection-" + node.getHost() + ":" + port;
+        OwnedEventLoopGroup eventLoop = OwnedEventLoopGroup.nio(threads, 1);
+        // stream callbacks and DNS lookups: otherwise gRPC's shared executor, whose threads outlive the connection
+        ExecutorService callbacks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(threads + "-callback-", 0).factory());
+        try {
+            ManagedChannel channel = builder.eventLoopGroup(eventLoop).channelType(NioSocketChannel.class)
+                    .executor(callbacks).offloadExecutor(callbacks).build();
+            return new NodeConnection(node, settings, channel, eventLoop, callbacks);
+        } catch (RuntimeException e) {
+            EventLoops.shutdownExecutor(THREADS_GRACE, callbacks);
+            eventLoop.shutdownAndAwait(THREADS_GRACE);
+            EventLoops.awaitGlobalExecutor(THREADS_GRACE);
+            throw e;
+        }
     }
 
     /** The node this connection talks to. */
@@ -456,6 +485,15 @@ public final class NodeConnection implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the connection to " + node + " is closed");
         }
+        try {
+            return unaryWithRetries(method, request);
+        } finally {
+            // a blocking call runs gRPC's and Netty's code on the caller's thread, often a pool thread not ours
+            EventLoops.releaseThreadLocals();
+        }
+    }
+
+    private <Q, R> R unaryWithRetries(MethodDescriptor<Q, R> method, Q request) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return ClientCalls.blockingUnaryCall(channel, method,
@@ -536,7 +574,10 @@ public final class NodeConnection implements AutoCloseable {
         return "socon-messaging/" + (version == null ? "dev" : version);
     }
 
-    /** Closes the streams opened through this connection, then the channel (in-flight calls get 5 s). */
+    /**
+     * Closes the streams opened through this connection, then the channel (in-flight calls get 5 s), then ends the
+     * connection's threads and returns once they have ended (up to 5 s more).
+     */
     @Override
     public void close() {
         if (closed) {
@@ -556,6 +597,12 @@ public final class NodeConnection implements AutoCloseable {
         } catch (InterruptedException e) {
             managedChannel.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            EventLoops.shutdownExecutor(THREADS_GRACE, scheduler);
+            EventLoops.shutdownExecutor(THREADS_GRACE, callbacks);
+            eventLoop.shutdownAndAwait(THREADS_GRACE);
+            EventLoops.awaitGlobalExecutor(THREADS_GRACE);
+            EventLoops.releaseThreadLocals();
         }
     }
 }

@@ -7,6 +7,7 @@ import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import io.socon.messaging.impl.netty.EventLoops;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -121,8 +122,13 @@ final class Resubscriber<Q, M> {
     /** Starts the delivery thread and the first subscription. */
     void start() {
         deliverer.start();
-        synchronized (lock) {
-            open();
+        try {
+            synchronized (lock) {
+                open();
+            }
+        } finally {
+            // the call starts on the caller's thread, often a pool thread not ours
+            EventLoops.releaseThreadLocals();
         }
     }
 
@@ -148,7 +154,11 @@ final class Resubscriber<Q, M> {
             }
             // while reconnecting the next subscription takes the new topics along; a failed stream stays down
             if (added && current != null) {
-                open();
+                try {
+                    open();
+                } finally {
+                    EventLoops.releaseThreadLocals();
+                }
             }
         }
     }
@@ -204,6 +214,7 @@ final class Resubscriber<Q, M> {
             }
             live.clear();
             current = null;
+            EventLoops.releaseThreadLocals();
         }
         deliverer.interrupt();
         if (Thread.currentThread() != deliverer) {
