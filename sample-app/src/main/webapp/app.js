@@ -296,7 +296,6 @@ async function signInDemo(event) {
   try {
     const session = await api('POST', '/session/demo', { name });
     state.userName = session && session.user || name;
-    sessionStorage.setItem('socon.user', state.userName);
     const inbox = await api('GET', '/inbox');
     enterChat(inbox);
   } catch (error) {
@@ -335,7 +334,6 @@ async function signInWallet() {
       inbox = await api('POST', '/inbox/signature', { challengeId: challenge.id, signature });
     }
     state.userName = shortId(address);
-    sessionStorage.setItem('socon.user', state.userName);
     enterChat(inbox);
   } catch (error) {
     $('signin-status').textContent = '';
@@ -358,7 +356,6 @@ async function signOut() {
     // signed out locally anyway
   }
   leaveChat();
-  sessionStorage.removeItem('socon.user');
   showSignIn('Signed out.');
 }
 
@@ -380,7 +377,7 @@ function leaveChat() {
 function enterChat(inbox) {
   state.me = inbox;
   state.signedIn = true;
-  state.userName = state.userName || sessionStorage.getItem('socon.user') || shortId(inbox.address);
+  state.userName = state.userName || shortId(inbox.address);
   $('signin').hidden = true;
   $('chat').hidden = false;
   $('me-name').textContent = state.userName;
@@ -1321,6 +1318,10 @@ async function boot() {
   wire();
   $('wallet-signin').hidden = !window.ethereum;
   try {
+    // a reload: the session says who is signed in (a demo name, or a wallet address)
+    const session = await api('GET', '/session');
+    const user = session && session.user || '';
+    state.userName = user.startsWith('0x') ? shortId(user) : user;
     const inbox = await api('GET', '/inbox');
     enterChat(inbox);
   } catch (error) {

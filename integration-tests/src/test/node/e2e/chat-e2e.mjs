@@ -309,6 +309,16 @@ async function run(browser) {
     result.screenshot = SCREENSHOT;
   });
 
+  await step('a second tab of the same browser is signed in with the same demo name (GET /session)', async () => {
+    const page = await carol.context.newPage();
+    await page.goto(BASE_URL + '/');
+    await page.getByTestId('chat-screen').waitFor();
+    await conversationItem(page, group).waitFor();
+    const name = (await page.getByTestId('me-name').textContent()).trim();
+    expectTrue(name === `carol-${RUN}`, `carol's name in a second tab: "${name}"`);
+    await page.close();
+  });
+
   if (WALLET) {
     await step('sign in with a browser wallet (EIP-1193, personal_sign of the challenge)', async () => {
       const { generatePrivateKey, privateKeyToAccount } = await import('viem/accounts');

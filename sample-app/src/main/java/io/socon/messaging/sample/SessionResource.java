@@ -3,12 +3,14 @@ package io.socon.messaging.sample;
 import io.socon.messaging.api.ErrorCode;
 import io.socon.messaging.api.EthereumAddress;
 import io.socon.messaging.api.InvalidValueException;
+import io.socon.messaging.api.MessagingException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -89,6 +91,17 @@ public class SessionResource {
         EthereumAddress address = EthereumAddress.of(read(body).address());
         signIn(address.value());
         return new SignedIn(address.value());
+    }
+
+    @GET
+    @Operation(summary = "Who is signed in in this session; 401 IDENTITY_NOT_AVAILABLE if nobody")
+    public SignedIn current() {
+        HttpSession session = request.getSession(false);
+        Object user = session == null ? null : session.getAttribute(USER_ATTRIBUTE);
+        if (!(user instanceof String id)) {
+            throw new MessagingException(ErrorCode.IDENTITY_NOT_AVAILABLE, "nobody is signed in in this session");
+        }
+        return new SignedIn(id.startsWith(DEMO_PREFIX) ? id.substring(DEMO_PREFIX.length()) : id);
     }
 
     @DELETE

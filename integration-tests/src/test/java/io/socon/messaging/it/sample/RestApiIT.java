@@ -29,6 +29,7 @@ class RestApiIT {
         SampleUser nobody = SampleUser.anonymous("nobody");
 
         nobody.get("/api/v1/inbox").problem(401, "IDENTITY_NOT_AVAILABLE");
+        nobody.get("/api/v1/session").problem(401, "IDENTITY_NOT_AVAILABLE");
         nobody.get("/api/v1/conversations").problem(401, "IDENTITY_NOT_AVAILABLE");
         nobody.post("/api/v1/conversations/dm", "{\"peer\":\"0x" + "1".repeat(40) + "\"}")
                 .problem(401, "IDENTITY_NOT_AVAILABLE");
@@ -37,10 +38,12 @@ class RestApiIT {
     @Test
     void signingOutEndsTheSession() throws Exception {
         SampleUser user = SampleUser.signedIn("leaver");
+        assertThat(user.get("/api/v1/session").ok(200).getString("user")).as("who the session is").isEqualTo(user.name);
 
         assertThat(user.delete("/api/v1/session").status()).isEqualTo(204);
 
         user.get("/api/v1/inbox").problem(401, "IDENTITY_NOT_AVAILABLE");
+        user.get("/api/v1/session").problem(401, "IDENTITY_NOT_AVAILABLE");
     }
 
     @Test
