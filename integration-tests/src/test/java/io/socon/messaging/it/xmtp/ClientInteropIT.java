@@ -48,8 +48,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Our Java client engine and the real XMTP client (libxmtp 1.10 through {@code @xmtp/node-sdk} 6.0.0) in the same
  * conversations, all through our node: DMs opened by either side, a group libxmtp creates with two Java users,
  * a group Java creates and changes, reactions and replies both ways, a Java client restarted mid-conversation,
- * and a Java stream of libxmtp's messages. Java wraps its welcomes to libxmtp with X-Wing, as libxmtp does. The
- * steps build on each other and run in order.
+ * a Java stream of libxmtp's messages, DMs opened by both sides at once, and second installations (a user's
+ * laptop) added to and removed from groups by either implementation's membership-update commits. Java wraps its
+ * welcomes to libxmtp with X-Wing, as libxmtp does. The steps build on each other and run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
