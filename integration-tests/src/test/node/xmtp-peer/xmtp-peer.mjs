@@ -387,6 +387,15 @@ const commands = {
     };
   },
 
+  /**
+   * Revokes installations of this client's inbox (hex ids), signed by the wallet it was created with
+   * (Client.revokeInstallations); answers the inbox state afterwards.
+   */
+  revokeInstallations: async ({ installationIds }) => {
+    await requireClient().revokeInstallations(installationIds.map((id) => viem.hexToBytes(`0x${id}`)));
+    return commands.inboxState({ refresh: true });
+  },
+
   newDm: async ({ inboxId }) => describeConversation(await requireClient().conversations.createDm(inboxId)),
 
   newDmByAddress: async ({ address }) =>

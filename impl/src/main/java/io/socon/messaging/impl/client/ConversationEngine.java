@@ -170,68 +170,140 @@ final class ConversationEngine {
 
     private void changeMembers(Bytes groupId, List<String> toAdd, List<String> toRemove) {
         withGroup(groupId, () -> {
-            commitWithRetries(groupId, (row, group) -> {
-                XmtpGroupState state = XmtpGroupRules.state(group);
-                for (String inbox : toRemove) {
-                    if (!state.membership().contains(inbox)) {
-                        throw new MessagingException(ErrorCode.NOT_A_MEMBER, "inbox " + inbox
-                                + " is not a member of this conversation");
-                    }
-                }
-                Set<String> inboxes = new LinkedHashSet<>(state.membership().members().keySet());
-                inboxes.addAll(toAdd);
-                inboxes.add(ctx.installation().inboxId());
-                Map<String, InboxSnapshot> snapshots = ctx.directory().latest(inboxes);
-                Map<String, Long> latest = new LinkedHashMap<>();
-                snapshots.forEach((inbox, snap) -> latest.put(inbox, snap.sequenceId()));
-                MembershipChange change;
-                try {
-                    change = MembershipPlanner.plan(state.membership(), toAdd, toRemove, latest,
-                            XmtpGroupRules.lookup(ctx.directory()), XmtpGroupRules.leaves(group),
-                            ctx.installation().installationKey());
-                } catch (GroupCheckException e) {
-                    throw new MessagingException(ErrorCode.INVALID_ARGUMENT,
-                            "cannot plan the membership change: " + e.getMessage(), e);
-                }
-                List<Bytes> wanted = change.installationsToAdd();
-                List<Optional<byte[]>> fetched = wanted.isEmpty() ? List.of()
-                        : ctx.api().fetchKeyPackages(wanted.stream().map(Bytes::toByteArray).toList());
-                List<Proposal> proposals = new ArrayList<>();
-                List<KeyPackage> recipients = new ArrayList<>();
-                List<Bytes> failed = new ArrayList<>();
-                for (int i = 0; i < wanted.size(); i++) {
-                    Bytes installation = wanted.get(i);
-                    Optional<KeyPackage> kp = fetched.get(i).flatMap(b -> validKeyPackage(b, installation,
-                            installationOwner(snapshots, installation)));
-                    if (kp.isPresent()) {
-                        proposals.add(new Proposal.Add(kp.get()));
-                        recipients.add(kp.get());
-                    } else {
-                        failed.add(installation);
-                    }
-                }
-                for (String inbox : toAdd) {
-                    Set<Bytes> theirs = snapshots.get(inbox).installations();
-                    boolean reachable = recipients.stream().anyMatch(kp -> theirs.contains(
-                            kp.leafNode().signatureKey())) || XmtpGroupRules.leaves(group).stream()
-                            .anyMatch(l -> theirs.contains(l.installationKey()));
-                    if (!reachable) {
-                        throw new MessagingException(ErrorCode.PEER_NOT_REACHABLE, "inbox " + inbox
-                                + " has no installation with a usable key package; it cannot be added now");
-                    }
-                }
-                for (var leaf : change.leavesToRemove()) {
-                    XmtpGroupRules.leafIndexOf(group, leaf.installationKey())
-                            .ifPresent(index -> proposals.add(new Proposal.Remove(index)));
-                }
-                proposals.add(new Proposal.GroupContextExtensions(state.replacing(
-                        change.membershipWithFailures(failed).toExtension())));
-                CommitResult result = group.commit(proposals, true);
-                XmtpGroupRules.validateOwn(group, result.group(), proposals, ctx.directory());
-                return new PlannedCommit(result, recipients);
-            });
+            commitWithRetries(groupId, (row, group) -> planMembership(group, toAdd, toRemove, false));
             return null;
         });
+    }
+
+    /**
+     * Plans one membership commit, as libxmtp's {@code get_membership_update_intent} and
+     * {@code apply_update_group_membership_intent} do: every member inbox (ours included) moves to its latest
+     * verified sequence id, the inboxes to add join and those to remove leave; the installations gained are added
+     * by their key packages (those without a usable one are listed as failed), those lost are removed. With
+     * {@code refreshOnly} (nothing to add or remove, only members' installations to follow) there may be nothing to
+     * do: then, or when the change would remove our own leaf (our installation was revoked), this returns null and
+     * nothing is committed, as libxmtp does.
+     */
+    private PlannedCommit planMembership(Group group, List<String> toAdd, List<String> toRemove,
+                                         boolean refreshOnly) {
+        XmtpGroupState state = XmtpGroupRules.state(group);
+        for (String inbox : toRemove) {
+            if (!state.membership().contains(inbox)) {
+                throw new MessagingException(ErrorCode.NOT_A_MEMBER, "inbox " + inbox
+                        + " is not a member of this conversation");
+            }
+        }
+        Set<String> inboxes = new LinkedHashSet<>(state.membership().members().keySet());
+        inboxes.addAll(toAdd);
+        inboxes.add(ctx.installation().inboxId());
+        Map<String, InboxSnapshot> snapshots = ctx.directory().latest(inboxes);
+        Map<String, Long> latest = new LinkedHashMap<>();
+        snapshots.forEach((inbox, snap) -> latest.put(inbox, snap.sequenceId()));
+        MembershipChange change;
+        try {
+            change = MembershipPlanner.plan(state.membership(), toAdd, toRemove, latest,
+                    XmtpGroupRules.lookup(ctx.directory()), XmtpGroupRules.leaves(group),
+                    ctx.installation().installationKey());
+        } catch (GroupCheckException e) {
+            throw new MessagingException(ErrorCode.INVALID_ARGUMENT,
+                    "cannot plan the membership change: " + e.getMessage(), e);
+        }
+        if (refreshOnly && (change.removesOwnLeaf() || change.isEmpty())) {
+            if (change.removesOwnLeaf()) {
+                LOG.log(System.Logger.Level.INFO, "group {0}: this installation was revoked; leaving its removal"
+                        + " to another member", group.groupId().toHex());
+            }
+            return null;
+        }
+        List<Bytes> wanted = change.installationsToAdd();
+        List<Optional<byte[]>> fetched = wanted.isEmpty() ? List.of()
+                : ctx.api().fetchKeyPackages(wanted.stream().map(Bytes::toByteArray).toList());
+        List<Proposal> proposals = new ArrayList<>();
+        List<KeyPackage> recipients = new ArrayList<>();
+        List<Bytes> failed = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            Bytes installation = wanted.get(i);
+            Optional<KeyPackage> kp = fetched.get(i).flatMap(b -> validKeyPackage(b, installation,
+                    installationOwner(snapshots, installation)));
+            if (kp.isPresent()) {
+                proposals.add(new Proposal.Add(kp.get()));
+                recipients.add(kp.get());
+            } else {
+                failed.add(installation);
+            }
+        }
+        for (String inbox : toAdd) {
+            Set<Bytes> theirs = snapshots.get(inbox).installations();
+            boolean reachable = recipients.stream().anyMatch(kp -> theirs.contains(
+                    kp.leafNode().signatureKey())) || XmtpGroupRules.leaves(group).stream()
+                    .anyMatch(l -> theirs.contains(l.installationKey()));
+            if (!reachable) {
+                throw new MessagingException(ErrorCode.PEER_NOT_REACHABLE, "inbox " + inbox
+                        + " has no installation with a usable key package; it cannot be added now");
+            }
+        }
+        for (var leaf : change.leavesToRemove()) {
+            XmtpGroupRules.leafIndexOf(group, leaf.installationKey())
+                    .ifPresent(index -> proposals.add(new Proposal.Remove(index)));
+        }
+        proposals.add(new Proposal.GroupContextExtensions(state.replacing(
+                change.membershipWithFailures(failed).toExtension())));
+        CommitResult result = group.commit(proposals, true);
+        XmtpGroupRules.validateOwn(group, result.group(), proposals, ctx.directory());
+        return new PlannedCommit(result, recipients);
+    }
+
+    // ================================================================ members' installations
+
+    /** libxmtp's {@code SEND_MESSAGE_UPDATE_INSTALLATIONS_INTERVAL_NS}: a send refreshes after 5 s. */
+    static final long SEND_REFRESH_INTERVAL_NS = 5_000_000_000L;
+
+    /** libxmtp's (production) {@code SYNC_UPDATE_INSTALLATIONS_INTERVAL_NS}: a sync refreshes after 30 min. */
+    static final long SYNC_REFRESH_INTERVAL_NS = 30 * 60 * 1_000_000_000L;
+
+    /**
+     * Brings the group's installations in step with its members' identities when the last check is older than
+     * {@code intervalNs} (libxmtp {@code maybe_update_installations}): a member inbox that added an installation
+     * gets it added (and welcomed), one that revoked an installation gets it removed, in one commit. Nothing
+     * happens in a group we are no longer in. The check time is recorded once the check (and its commit, if any)
+     * succeeded.
+     *
+     * @param intervalNs how old the last check must be; negative to check now whatever its age
+     * @return whether a commit changed the group
+     */
+    boolean refreshInstallations(Bytes groupId, long intervalNs) {
+        return withGroup(groupId, () -> refreshLocked(groupId, intervalNs));
+    }
+
+    /** Processes the group's new messages, then refreshes its installations if the last check is 30 min old. */
+    int syncAndRefresh(Bytes groupId) {
+        return withGroup(groupId, () -> {
+            int stored = syncLocked(groupId, true);
+            try {
+                refreshLocked(groupId, SYNC_REFRESH_INTERVAL_NS);
+            } catch (MessagingException e) {
+                LOG.log(System.Logger.Level.WARNING, "group {0}: could not update the members'' installations: {1}",
+                        groupId.toHex(), e.getMessage());
+            }
+            return stored;
+        });
+    }
+
+    private boolean refreshLocked(Bytes groupId, long intervalNs) {
+        byte[] id = groupId.toByteArray();
+        Optional<StoredGroup> row = ctx.store().read(tx -> tx.group(id));
+        if (row.isEmpty() || row.get().status() != StoredGroup.Status.ACTIVE) {
+            return false;
+        }
+        long now = now();
+        long last = ctx.store().read(tx -> tx.installationsCheckedNs(id));
+        if (intervalNs >= 0 && now - last <= intervalNs) {
+            return false;
+        }
+        boolean committed = commitWithRetries(groupId, (r, group) -> planMembership(group, List.of(), List.of(),
+                true));
+        ctx.store().transaction(tx -> tx.setInstallationsCheckedNs(id, now));
+        return committed;
     }
 
     /** Sets a mutable metadata attribute (group_name, description, group_image_url_square). */
@@ -272,6 +344,8 @@ final class ConversationEngine {
         boolean push = ctx.codecs().shouldPush(content);
         return withGroup(groupId, () -> {
             syncLocked(groupId, true);
+            activeRow(groupId);
+            refreshLocked(groupId, SEND_REFRESH_INTERVAL_NS);
             StoredGroup row = activeRow(groupId);
             if (row.needsKeyUpdate()) {
                 commitWithRetries(groupId, (r, group) ->
@@ -582,19 +656,26 @@ final class ConversationEngine {
 
     @FunctionalInterface
     private interface CommitPlanner {
+        /** The commit to make on {@code group}, or null for none. */
         PlannedCommit plan(StoredGroup row, Group group);
     }
 
     /**
      * Plans a commit on the latest epoch, records it as pending, publishes it and syncs until it is adopted. If
-     * another member's commit took the epoch first, plans again on the new epoch.
+     * another member's commit took the epoch first, plans again on the new epoch. A planner that returns null has
+     * nothing to commit (any more).
+     *
+     * @return whether a commit was adopted
      */
-    private void commitWithRetries(Bytes groupId, CommitPlanner planner) {
+    private boolean commitWithRetries(Bytes groupId, CommitPlanner planner) {
         for (int attempt = 1; ; attempt++) {
             syncLocked(groupId, false);
             StoredGroup row = activeRow(groupId);
             Group group = restore(row);
             PlannedCommit planned = planner.plan(row, group);
+            if (planned == null) {
+                return false;
+            }
             byte[] data = planned.result().commit().toBytes();
             byte[] hash = Kdf.hash(data);
             byte[] plan = planned.result().welcome()
@@ -614,7 +695,7 @@ final class ConversationEngine {
             StoredGroup after = activeRow(groupId);
             if (!stillPending && after.messageCursor() > row.messageCursor()
                     && restore(after).epoch() == next.epoch()) {
-                return;
+                return true;
             }
             if (stillPending) {
                 throw new MessagingException(ErrorCode.NODE_UNAVAILABLE, "the node accepted our commit to group "

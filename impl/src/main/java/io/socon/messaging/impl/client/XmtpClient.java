@@ -772,16 +772,18 @@ public final class XmtpClient implements AutoCloseable {
 
     /**
      * Fetches new messages of one conversation; returns how many were stored. For a DM, of every DM with the peer
-     * (as libxmtp syncs a DM's stitched DMs with it).
+     * (as libxmtp syncs a DM's stitched DMs with it). Like libxmtp, also brings the conversation's installations in
+     * step with its members' identities when that was last checked 30 minutes ago or more (see
+     * {@link #updateInstallations}); a failure of that check is logged, not thrown.
      */
     public int sync(String conversationId) {
         List<StoredGroup> groups = stitched(conversationId);
         if (groups.isEmpty()) {
-            return engine.sync(groupId(conversationId));
+            return engine.syncAndRefresh(groupId(conversationId));
         }
         int stored = 0;
         for (StoredGroup g : groups.reversed()) {
-            stored += engine.sync(Bytes.copyOf(g.groupId()));
+            stored += engine.syncAndRefresh(Bytes.copyOf(g.groupId()));
         }
         return stored;
     }
@@ -790,16 +792,43 @@ public final class XmtpClient implements AutoCloseable {
     public record SyncSummary(int conversationsJoined, int messagesStored) {
     }
 
-    /** Processes new welcomes, then syncs every active conversation. */
+    /** Processes new welcomes, then syncs every active conversation (as {@link #sync} does). */
     public SyncSummary syncAll() {
         int joined = engine.syncWelcomes().size();
         int stored = 0;
         for (StoredGroup g : ctx.store().read(tx -> tx.groups())) {
             if (g.status() == StoredGroup.Status.ACTIVE) {
-                stored += engine.sync(Bytes.copyOf(g.groupId()));
+                stored += engine.syncAndRefresh(Bytes.copyOf(g.groupId()));
             }
         }
         return new SyncSummary(joined, stored);
+    }
+
+    /**
+     * Brings the conversation's installations in step with its members' identities now (libxmtp's
+     * {@code update_installations}): installations a member inbox added since the group last recorded its identity
+     * are added and welcomed, installations it revoked are removed, in one commit that any member may make. Sends do
+     * the same on their own when the last check is more than 5 seconds old, syncs when it is 30 minutes old. For a
+     * DM, every DM with the peer this installation is still in.
+     *
+     * @return whether a commit changed a group (false when every member's installations were already in step, or
+     *         when only this installation's own removal is due: that is left to another installation)
+     * @throws MessagingException {@code CONVERSATION_NOT_FOUND}, {@code NOT_A_MEMBER}; node errors as they come
+     */
+    public boolean updateInstallations(String conversationId) {
+        List<StoredGroup> groups = stitched(conversationId);
+        if (groups.isEmpty()) {
+            throw new MessagingException(ErrorCode.CONVERSATION_NOT_FOUND, "no conversation " + conversationId);
+        }
+        if (groups.stream().noneMatch(g -> g.status() == StoredGroup.Status.ACTIVE)) {
+            throw new MessagingException(ErrorCode.NOT_A_MEMBER,
+                    "this installation is no longer a member of conversation " + conversationId);
+        }
+        boolean changed = false;
+        for (StoredGroup g : groups) {
+            changed |= engine.refreshInstallations(Bytes.copyOf(g.groupId()), -1);
+        }
+        return changed;
     }
 
     /** Processes new welcomes only; returns the conversations joined. */

@@ -237,4 +237,28 @@ class ClientCrashSafetyTest {
             assertThat(count(bob, group, "after the crash")).isEqualTo(1);
         }
     }
+
+    @Test
+    void anInstallationRefreshWhoseSenderDiedAfterTheNodeStoredItIsAdoptedAndWelcomesTheNewInstallation() {
+        XmtpClient alice = open("alice", Optional.of(PrivateKeyWalletSigner.generate(random)), true);
+        PrivateKeyWalletSigner bobWallet = PrivateKeyWalletSigner.generate(random);
+        try (XmtpClient bob = open("bob", Optional.of(bobWallet), false)) {
+            String group = alice.createGroup(List.of(bob.inboxId()), XmtpGroupRules.NewGroup.named("g")).id();
+            try (XmtpClient laptop = open("bob-laptop", Optional.of(bobWallet), false)) {
+                aliceApi.dieAfterSend = true;
+                assertThatThrownBy(() -> alice.updateInstallations(group)).isInstanceOf(Killed.class);
+                alice.close();
+
+                try (XmtpClient again = open("alice", Optional.empty(), false)) {
+                    again.syncAll();
+                    assertThat(again.updateInstallations(group)).as("the stored commit was adopted").isFalse();
+                    again.send(group, Text.of("after the crash"));
+                }
+                laptop.syncAll();
+                bob.syncAll();
+                assertThat(count(laptop, group, "after the crash")).as("the laptop got its welcome").isEqualTo(1);
+                assertThat(count(bob, group, "after the crash")).isEqualTo(1);
+            }
+        }
+    }
 }

@@ -48,8 +48,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Our Java client engine and the real XMTP client (libxmtp 1.10 through {@code @xmtp/node-sdk} 6.0.0) in the same
  * conversations, all through our node: DMs opened by either side, a group libxmtp creates with two Java users,
  * a group Java creates and changes, reactions and replies both ways, a Java client restarted mid-conversation,
- * and a Java stream of libxmtp's messages. Java wraps its welcomes to libxmtp with X-Wing, as libxmtp does. The
- * steps build on each other and run in order.
+ * a Java stream of libxmtp's messages, DMs opened by both sides at once, and second installations (a user's
+ * laptop) added to and removed from groups by either implementation's membership-update commits. Java wraps its
+ * welcomes to libxmtp with X-Wing, as libxmtp does. The steps build on each other and run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -407,6 +408,86 @@ class ClientInteropIT {
             assertThat(cy.conversations().stream().filter(ClientConversation::dm).map(ClientConversation::id))
                     .as("both show the DM of the newest message").containsExactly(peerDmsWith(lena, cy.inboxId())
                             .get(0).id());
+        }
+    }
+
+    /** Syncs a peer until it sees that it is no longer a member of the conversation. */
+    static void awaitPeerRemoved(XmtpPeer peer, String conversationId) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (peer.conversation(conversationId).active() && System.nanoTime() < deadline) {
+            peer.sync(conversationId);
+            Thread.sleep(250);
+        }
+        assertThat(peer.conversation(conversationId).active()).as(peer.name() + " sees it was removed").isFalse();
+    }
+
+    @Test
+    @Order(9)
+    void aLibxmtpUsersNewInstallationIsAddedByAJavaSendAndItsRevocationByAJavaCommit() throws Exception {
+        String group = ann.createGroup(List.of(larsId.inboxId(), ben.inboxId()),
+                XmtpGroupRules.NewGroup.named("lars's devices")).id();
+        try (XmtpPeer larsLaptop = XmtpPeer.start("client-interop-lars-laptop")) {
+            // the same wallet on a second libxmtp client: a second installation of lars's inbox
+            PeerIdentity laptopId = larsLaptop.create(CreateOptions.forNode(url, dir.resolve("lars-laptop.db3"))
+                    .withWalletKey(larsId.walletKey()).withLoggingLevel("debug"));
+            assertThat(laptopId.inboxId()).isEqualTo(larsId.inboxId());
+            assertThat(laptopId.installationId()).isNotEqualTo(larsId.installationId());
+
+            // ann's first send in the group checks the members' installations and adds the laptop
+            ann.send(group, Text.of("to both of lars's devices"));
+            awaitPeer(larsLaptop, group, m -> "to both of lars's devices".equals(m.text()));
+            assertLastWelcomeIsXWing(laptopId);
+            awaitPeer(lars, group, m -> "to both of lars's devices".equals(m.text()));
+            assertThat(lars.members(group)).filteredOn(m -> m.inboxId().equals(larsId.inboxId())).singleElement()
+                    .satisfies(m -> assertThat(m.installationIds()).as("libxmtp took ann's commit")
+                            .containsExactlyInAnyOrder(larsId.installationId(), laptopId.installationId()));
+
+            larsLaptop.sendText(group, "from lars's laptop");
+            awaitJava(ann, group, m -> m.content().equals(Text.of("from lars's laptop")));
+            awaitJava(ben, group, m -> m.content().equals(Text.of("from lars's laptop")));
+            awaitPeer(lars, group, m -> "from lars's laptop".equals(m.text()));
+
+            // lars revokes the laptop; ann's commit removes it, libxmtp accepts that too
+            lars.revokeInstallations(List.of(laptopId.installationId()));
+            assertThat(ann.updateInstallations(group)).isTrue();
+            ann.send(group, Text.of("after revoking the laptop"));
+            awaitPeer(lars, group, m -> "after revoking the laptop".equals(m.text()));
+            awaitJava(ben, group, m -> m.content().equals(Text.of("after revoking the laptop")));
+            awaitPeerRemoved(larsLaptop, group);
+            assertThat(peerTexts(larsLaptop.messages(group))).doesNotContain("after revoking the laptop");
+        }
+    }
+
+    @Test
+    @Order(10)
+    void libxmtpAddsAJavaUsersNewInstallationAndRemovesItAfterItsRevocationAndJavaAcceptsBothCommits()
+            throws Exception {
+        PeerConversation group = lena.newGroup(List.of(ben.inboxId()), "ben's devices");
+        try (XmtpClient benLaptop = open("ben-laptop", Optional.of(javaBenWallet))) {
+            assertThat(benLaptop.inboxId()).isEqualTo(ben.inboxId());
+
+            // libxmtp's first send in the group checks the members' installations and adds the laptop
+            lena.sendText(group.id(), "to both of ben's devices");
+            awaitJava(ben, group.id(), m -> m.content().equals(Text.of("to both of ben's devices")));
+            awaitJava(benLaptop, group.id(), m -> m.content().equals(Text.of("to both of ben's devices")));
+            assertThat(lena.members(group.id())).filteredOn(m -> m.inboxId().equals(ben.inboxId())).singleElement()
+                    .satisfies(m -> assertThat(m.installationIds())
+                            .containsExactlyInAnyOrder(ben.installationId(), benLaptop.installationId()));
+
+            benLaptop.send(group.id(), Text.of("from ben's laptop"));
+            awaitPeer(lena, group.id(), m -> "from ben's laptop".equals(m.text()));
+            awaitJava(ben, group.id(), m -> m.content().equals(Text.of("from ben's laptop")));
+
+            // ben revokes the laptop; libxmtp's next send more than 5 s after its last check removes it
+            ben.revokeInstallations(javaBenWallet, List.of(benLaptop.installationId()));
+            Thread.sleep(5_500);
+            lena.sendText(group.id(), "after revoking ben's laptop");
+            awaitJava(ben, group.id(), m -> m.content().equals(Text.of("after revoking ben's laptop")));
+            assertThat(lena.members(group.id())).filteredOn(m -> m.inboxId().equals(ben.inboxId())).singleElement()
+                    .satisfies(m -> assertThat(m.installationIds()).containsExactly(ben.installationId()));
+            benLaptop.syncAll();
+            assertThat(benLaptop.conversation(group.id()).orElseThrow().active()).isFalse();
+            assertThat(texts(benLaptop.messages(group.id()))).doesNotContain("after revoking ben's laptop");
         }
     }
 }

@@ -301,6 +301,15 @@ public final class XmtpPeer implements AutoCloseable {
         return PeerJson.inboxState(object(call("inboxState", args().add("refresh", true).build())));
     }
 
+    /**
+     * Revokes installations of this client's inbox (hex ids), signed by its wallet ({@code Client.revokeInstallations};
+     * needs a client made by {@link #create}); returns the inbox state afterwards.
+     */
+    public InboxState revokeInstallations(Collection<String> installationIds) {
+        return PeerJson.inboxState(object(call("revokeInstallations",
+                args().add("installationIds", strings(installationIds)).build())));
+    }
+
     public PeerConversation newDm(String inboxId) {
         return PeerJson.conversation(object(call("newDm", args().add("inboxId", inboxId).build())));
     }

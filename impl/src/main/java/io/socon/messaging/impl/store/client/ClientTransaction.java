@@ -121,6 +121,22 @@ public interface ClientTransaction {
      */
     boolean setConsent(byte[] groupId, io.socon.messaging.api.conversation.ConsentState consent);
 
+    // ---------------------------------------------------------------- installation checks
+
+    /**
+     * When the conversation's installations were last compared with its members' identities (nanoseconds); 0 when
+     * never (or no such conversation).
+     */
+    long installationsCheckedNs(byte[] groupId);
+
+    /**
+     * Records when the conversation's installations were last compared with its members' identities. Not touched
+     * by {@link #putGroup}.
+     *
+     * @return whether there is such a conversation
+     */
+    boolean setInstallationsCheckedNs(byte[] groupId, long checkedNs);
+
     // ---------------------------------------------------------------- outbox
 
     /** Records that the MLS message with this sha256 carries our message {@code messageId}. */

@@ -113,6 +113,48 @@ class CommitValidatorTest {
     }
 
     @Test
+    void anyMemberMayBringAMembersInstallationsInStepWhateverThePolicies() throws Exception {
+        // libxmtp judges only added and removed inboxes against the policies, never an inbox whose sequence id
+        // moves: Bob, no admin of an admins-only group, adds his own new b2
+        XmtpGroupState adminsOnly = aliceAndBob(PolicySet.adminsOnly(), UnaryOperator.identity());
+        GroupMembership next = members(ALICE, 5L, BOB, 7L);
+        ValidatedCommit validated = accept(commit(adminsOnly, adminsOnly.replacing(next.toExtension()), BOB_1,
+                TREE_AB, ProposalFact.add(BOB_1, BOB_2), ProposalFact.groupContextExtensions(BOB_1)));
+        assertThat(validated.addedInboxes()).isEmpty();
+        assertThat(validated.removedInboxes()).isEmpty();
+        assertThat(validated.installationsChanged()).isTrue();
+        // and in a DM, whose policies deny adding and removing members
+        XmtpGroupState dm = GroupFixture.with(newDm(), members(ALICE, 5L, BOB, 2L), UnaryOperator.identity());
+        accept(commit(dm, dm.replacing(next.toExtension()), ALICE_1, TREE_AB, ProposalFact.add(ALICE_1, BOB_2),
+                ProposalFact.groupContextExtensions(ALICE_1)));
+        accept(commit(dm, dm.replacing(next.toExtension()), BOB_1, TREE_AB, ProposalFact.add(BOB_1, BOB_2),
+                ProposalFact.groupContextExtensions(BOB_1)));
+    }
+
+    @Test
+    void aRevokedInstallationIsRemovedExactlyWhenItsInboxMovesPastTheRevocation() throws Exception {
+        Set<Bytes> tree = Set.of(A1, A2, B1, B2);
+        XmtpGroupState before = GroupFixture.with(newGroup(PolicySet.adminsOnly()), members(ALICE, 5L, BOB, 7L),
+                UnaryOperator.identity());
+        List<Extension> after = before.replacing(members(ALICE, 5L, BOB, 9L).toExtension());
+        ValidatedCommit validated = accept(commit(before, after, BOB_1, tree, ProposalFact.remove(BOB_1, BOB_2),
+                ProposalFact.groupContextExtensions(BOB_1)));
+        assertThat(validated.removedInboxes()).isEmpty();
+        assertThat(validated.installationsChanged()).isTrue();
+        // moving Bob on without removing b2, removing b1 instead, or removing b2 without moving Bob: refused
+        refuse(commit(before, after, BOB_1, tree, ProposalFact.groupContextExtensions(BOB_1)),
+                GroupCheck.UNEXPECTED_INSTALLATION_REMOVED, "called for but not removed: [" + B2.toHex() + "]");
+        refuse(commit(before, after, ALICE_1, tree, ProposalFact.remove(ALICE_1, BOB_1),
+                ProposalFact.groupContextExtensions(ALICE_1)), GroupCheck.UNEXPECTED_INSTALLATION_REMOVED,
+                "removed but not called for: [" + B1.toHex() + "]");
+        refuse(commit(before, before.extensions(), ALICE_1, tree, ProposalFact.remove(ALICE_1, BOB_2)),
+                GroupCheck.UNEXPECTED_INSTALLATION_REMOVED, "removed but not called for: [" + B2.toHex() + "]");
+        // a revoked installation cannot commit: its inbox no longer lists it at the new sequence id
+        refuse(commit(before, after, BOB_2, tree, ProposalFact.remove(BOB_2, BOB_2),
+                ProposalFact.groupContextExtensions(BOB_2)), GroupCheck.INSTALLATION_NOT_IN_INBOX, B2.toHex());
+    }
+
+    @Test
     void removingAMemberRemovesAllItsInstallationsButFailedOnes() throws Exception {
         XmtpGroupState before = GroupFixture.with(newGroup(PolicySet.allMembers()),
                 members(ALICE, 5L, BOB, 7L).withFailedInstallations(List.of(B2)), UnaryOperator.identity());

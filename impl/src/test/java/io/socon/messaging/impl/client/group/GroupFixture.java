@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  *
  * <pre>
  * ALICE: sequence id 1 -> {a1}; 5 -> {a1, a2}
- * BOB:   sequence id 2 -> {b1}; 7 -> {b1, b2}
+ * BOB:   sequence id 2 -> {b1}; 7 -> {b1, b2}; 9 -> {b1} (b2 revoked)
  * CAROL: sequence id 3 -> {c1}
  * </pre>
  */
@@ -37,7 +37,7 @@ final class GroupFixture {
 
     static final Map<String, Map<Long, Set<Bytes>>> HISTORY = Map.of(
             ALICE, Map.of(1L, Set.of(A1), 5L, Set.of(A1, A2)),
-            BOB, Map.of(2L, Set.of(B1), 7L, Set.of(B1, B2)),
+            BOB, Map.of(2L, Set.of(B1), 7L, Set.of(B1, B2), 9L, Set.of(B1)),
             CAROL, Map.of(3L, Set.of(C1)));
 
     /** Answers from {@link #HISTORY}; empty for a sequence id that is not there. */

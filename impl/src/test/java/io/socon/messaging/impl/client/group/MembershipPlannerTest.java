@@ -111,6 +111,26 @@ class MembershipPlannerTest {
     }
 
     @Test
+    void aRevokedInstallationOfAMemberIsRemovedButNeverByItself() throws Exception {
+        XmtpGroupState group = GroupFixture.with(GroupFixture.newGroup(PolicySet.allMembers()),
+                members(ALICE, 5L, BOB, 7L), UnaryOperator.identity());
+        List<LeafMember> leaves = List.of(ALICE_1, ALICE_2, BOB_1, BOB_2);
+        Map<String, Long> latest = Map.of(ALICE, 5L, BOB, 9L);
+        MembershipChange change = MembershipPlanner.plan(group.membership(), List.of(), List.of(), latest, LOOKUP,
+                leaves, A1);
+        assertThat(change.sequenceIdUpdates()).isEqualTo(Map.of(BOB, 9L));
+        assertThat(change.installationsToAdd()).isEmpty();
+        assertThat(change.leavesToRemove()).containsExactly(BOB_2);
+        assertThat(change.removesOwnLeaf()).isFalse();
+        assertThat(change.isEmpty()).isFalse();
+        validator.validate(commitOf(group, change.membership(), List.of(), List.of(BOB_2), Set.of(A1, A2, B1, B2)),
+                LOOKUP);
+        // planned by b2 itself, the change would remove its own leaf: libxmtp then commits nothing
+        assertThat(MembershipPlanner.plan(group.membership(), List.of(), List.of(), latest, LOOKUP, leaves, B2)
+                .removesOwnLeaf()).isTrue();
+    }
+
+    @Test
     void nothingToDo() throws Exception {
         XmtpGroupState group = GroupFixture.with(GroupFixture.newGroup(PolicySet.allMembers()),
                 members(ALICE, 5L, BOB, 7L), UnaryOperator.identity());

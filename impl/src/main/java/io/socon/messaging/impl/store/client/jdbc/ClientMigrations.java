@@ -17,7 +17,7 @@ final class ClientMigrations extends ListedMigrations {
 
     /** Every migration, in version order. */
     static final List<String> FILES = List.of("V1__client_schema.sql", "V2__read_state_and_consent.sql",
-            "V3__store_id.sql");
+            "V3__store_id.sql", "V4__installations_checked.sql");
 
     ClientMigrations() {
         super(FOLDER, FILES);

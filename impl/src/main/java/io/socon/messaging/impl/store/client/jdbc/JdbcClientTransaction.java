@@ -673,6 +673,30 @@ final class JdbcClientTransaction implements ClientTransaction {
         });
     }
 
+    // ---------------------------------------------------------------- installation checks
+
+    @Override
+    public long installationsCheckedNs(byte[] groupId) {
+        Objects.requireNonNull(groupId, "groupId");
+        return sql("read when the installations of group " + hex(groupId) + " were checked", () -> first(
+                "SELECT installations_checked_ns FROM client_groups WHERE group_id = ? AND store_id = ?", groupId,
+                row -> row.getLong(1)).orElse(0L));
+    }
+
+    @Override
+    public boolean setInstallationsCheckedNs(byte[] groupId, long checkedNs) {
+        Objects.requireNonNull(groupId, "groupId");
+        return sql("record when the installations of group " + hex(groupId) + " were checked", () -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE client_groups SET installations_checked_ns = ? WHERE group_id = ? AND store_id = ?")) {
+                update.setLong(1, checkedNs);
+                update.setBytes(2, groupId);
+                update.setString(3, storeId);
+                return update.executeUpdate() > 0;
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- cursors and identity cache
 
     @Override

@@ -487,6 +487,25 @@ abstract class ClientStoreContract {
                 io.socon.messaging.api.conversation.ConsentState.ALLOWED))).isFalse();
     }
 
+    @Test
+    void theInstallationCheckTimeStartsAtZeroAndSurvivesGroupWrites() {
+        store.transaction(tx -> {
+            tx.putGroup(group("g", 1));
+            return null;
+        });
+        assertThat(store.read((ClientTransaction tx) -> tx.installationsCheckedNs(bytes("g")))).isZero();
+        assertThat(store.transaction((ClientTransaction tx) -> tx.setInstallationsCheckedNs(bytes("g"), 42))).isTrue();
+        store.transaction(tx -> {
+            tx.putGroup(tx.group(bytes("g")).orElseThrow().withCursor(3));
+            return null;
+        });
+        assertThat(store.read((ClientTransaction tx) -> tx.installationsCheckedNs(bytes("g"))))
+                .as("putGroup keeps it").isEqualTo(42);
+        assertThat(store.transaction((ClientTransaction tx) -> tx.setInstallationsCheckedNs(bytes("none"), 1)))
+                .isFalse();
+        assertThat(store.read((ClientTransaction tx) -> tx.installationsCheckedNs(bytes("none")))).isZero();
+    }
+
     // ---------------------------------------------------------------- cursors and identity cache
 
     @Test
