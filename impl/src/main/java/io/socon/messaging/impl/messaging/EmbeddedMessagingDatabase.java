@@ -38,7 +38,8 @@ final class EmbeddedMessagingDatabase {
     }
 
     /**
-     * Moves the embedded database in {@code folder}, if there is one, into {@code target} (already migrated).
+     * Moves the embedded database in {@code folder}, if there is one, into {@code target} (whose directory schema is
+     * migrated here then; the client schema must be migrated already).
      *
      * @return whether users were moved
      * @throws StoreException if both databases hold users (nothing is changed then: move them by hand, or remove the
@@ -48,6 +49,7 @@ final class EmbeddedMessagingDatabase {
         if (!Files.exists(folder.resolve(FILE + ".mv.db"))) {
             return false;
         }
+        DirectoryMigrations.migrate(target);
         boolean moved;
         try (HikariDataSource source = Database.pool(url(folder), null, null, "socon-messaging-move", 2,
                 "the embedded messaging database")) {
@@ -81,8 +83,7 @@ final class EmbeddedMessagingDatabase {
             if (!TableCopy.hasRows(from, "messaging_users") && !TableCopy.hasRows(from, "client_data_key")) {
                 return false;
             }
-            to.setAutoCommit(false);
-            try {
+            return TableCopy.inTransaction(to, () -> {
                 if (TableCopy.hasRows(to, "messaging_users") || TableCopy.hasRows(to, "client_data_key")) {
                     throw new StoreException("both the configured messaging database and the embedded one in " + folder
                             + " hold users; nothing was moved. Keep one: remove the folder " + folder + " to use the"
@@ -94,15 +95,9 @@ final class EmbeddedMessagingDatabase {
                 for (String table : tables) {
                     rows += TableCopy.copy(from, to, table, null, null, Map.of());
                 }
-                to.commit();
                 LOG.log(System.Logger.Level.INFO, "Socon Messaging: moved " + rows + " rows into the configured database");
                 return true;
-            } catch (SQLException | RuntimeException e) {
-                to.rollback();
-                throw e;
-            } finally {
-                to.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot move the embedded messaging database in " + folder
                     + " into the configured database: " + e.getMessage(), e);

@@ -118,7 +118,6 @@ public final class MessagingService implements Messaging {
         this.clients = ClientDatabase.on(database);
         if (b.dataDirectory != null) {
             if (ownedDatabase == null) {
-                DirectoryMigrations.migrate(database);
                 EmbeddedMessagingDatabase.moveInto(b.dataDirectory.resolve("directory"), database);
             }
             LegacyClientStores.importInto(b.dataDirectory.resolve("users"), clients);

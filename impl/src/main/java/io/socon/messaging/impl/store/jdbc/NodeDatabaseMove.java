@@ -81,8 +81,7 @@ public final class NodeDatabaseMove {
             if (!anyRows(from)) {
                 return false;
             }
-            to.setAutoCommit(false);
-            try {
+            return TableCopy.inTransaction(to, () -> {
                 if (anyRows(to)) {
                     throw new StoreException("both the configured node database and the embedded one in " + directory
                             + " hold data; nothing was moved. Keep one: remove " + directory.resolve("socon-node.mv.db")
@@ -99,15 +98,9 @@ public final class NodeDatabaseMove {
                 for (Map.Entry<String, String> identity : IDENTITIES.entrySet()) {
                     continueIdentity(to, identity.getKey(), identity.getValue(), postgres);
                 }
-                to.commit();
                 LOG.log(System.Logger.Level.INFO, "Socon node: moved " + rows + " records into the configured database");
                 return true;
-            } catch (SQLException | RuntimeException e) {
-                to.rollback();
-                throw e;
-            } finally {
-                to.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot move the node's embedded database in " + directory
                     + " into the configured database: " + e.getMessage(), e);

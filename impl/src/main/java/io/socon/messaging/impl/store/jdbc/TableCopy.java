@@ -74,6 +74,30 @@ public final class TableCopy {
         }
     }
 
+    /** Work on a connection inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on {@code to}: commits when it returns, rolls back when it throws (the
+     * exception is rethrown), and leaves the connection in autocommit either way.
+     */
+    public static <T> T inTransaction(Connection to, Work<T> work) throws SQLException {
+        to.setAutoCommit(false);
+        try {
+            T result = work.run();
+            to.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            to.rollback();
+            throw e;
+        } finally {
+            to.setAutoCommit(true);
+        }
+    }
+
     /** Whether {@code table} has any row. */
     public static boolean hasRows(Connection connection, String table) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM " + table + " LIMIT 1");

@@ -108,24 +108,16 @@ public final class ClientDatabase implements AutoCloseable {
         try (HikariDataSource source = Database.pool(sourceJdbcUrl, user, password, "socon-client-import", 2, what)) {
             ClientMigrations.migrate(source);
             try (Connection from = source.getConnection(); Connection to = dataSource.getConnection()) {
-                to.setAutoCommit(false);
-                try {
+                return TableCopy.inTransaction(to, () -> {
                     if (contains(to, storeId)) {
-                        to.rollback();
                         return false;
                     }
                     for (String table : TABLES) {
                         TableCopy.copy(from, to, table, "store_id", JdbcClientStore.DEFAULT_STORE,
                                 Map.of("store_id", storeId));
                     }
-                    to.commit();
                     return true;
-                } catch (SQLException | RuntimeException e) {
-                    to.rollback();
-                    throw e;
-                } finally {
-                    to.setAutoCommit(true);
-                }
+                });
             }
         } catch (SQLException e) {
             throw new StoreException("cannot copy " + what + " in as store " + storeId + ": " + e.getMessage(), e);
